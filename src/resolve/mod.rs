@@ -1,0 +1,67 @@
+//! Stage 3 — entities: from candidate matches to linked, non-overlapping mentions.
+//!
+//! 1. [`ambiguity`]: surfaces flagged `ambiguous` keep only the matches their context
+//!    supports.
+//! 2. [`overlap`]: of overlapping candidates the [`OverlapPolicy`] keeps one.
+//! 3. [`link`]: each kept match is linked to one entry — partial person names to the full
+//!    name mentioned in the same document, capitals and demonyms to their state.
+
+mod ambiguity;
+mod link;
+mod overlap;
+
+use std::sync::Arc;
+
+pub use overlap::OverlapPolicy;
+
+use crate::entity::{Entity, EntityId, EntityKind};
+use crate::gazetteer::{Gazetteer, SurfaceRole};
+use crate::matcher::{Candidate, Matcher};
+use crate::tokenize::previous_word;
+
+/// What the resolver needs to know of the compiled gazetteer.
+pub(crate) struct Catalog<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub matcher: &'a Matcher,
+    /// Canonical names by entry index, shared by every mention.
+    pub names: &'a [Arc<str>],
+    pub policy: OverlapPolicy,
+}
+
+/// Resolves the matcher's candidates into entities, ordered by span.
+pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Entity> {
+    let candidates = ambiguity::filter(text, catalog, candidates);
+    let kept = overlap::select(catalog, candidates);
+    let linked = link::link(catalog, &kept);
+    let entries = catalog.gazetteer.entries();
+    kept.iter()
+        .zip(linked)
+        .filter_map(|(c, target)| {
+            let target = target?;
+            let entry = &entries[target.entry as usize];
+            let kind = match target.role {
+                SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
+                _ => entry.kind,
+            };
+            Some(Entity {
+                kind,
+                name: catalog.names[target.entry as usize].clone(),
+                span: c.span,
+                text: text[c.span].to_string(),
+                id: EntityId(target.entry),
+            })
+        })
+        .collect()
+}
+
+/// Prepositions of place: after them a capital names the city ("a strike on Kyiv", "arriving
+/// in Pyongyang"); elsewhere it stands for the government ("Pyongyang denied").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "to", "near", "over", "on", "at", "outside", "into", "toward", "towards", "across", "around",
+    "via", "inside", "above", "visited", "visit",
+];
+
+fn stands_for_location(text: &str, start: usize) -> bool {
+    previous_word(text, start, true)
+        .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| text[w].eq_ignore_ascii_case(p)))
+}

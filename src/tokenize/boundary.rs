@@ -1,0 +1,59 @@
+//! Word boundaries by character class.
+//!
+//! UAX #29 keeps "Putin’s" and "Iran's" as one word (rule WB6/WB7: letters either side of an
+//! apostrophe do not break), so a boundary test that trusted only UAX #29 word tokens would
+//! lose every possessive. Here a boundary is any offset whose neighbours are not both word
+//! characters, which accepts "Iran" in "Iran’s" and "Iranian-made" while rejecting "Iran" in
+//! "Irani" and "Kim" in "Kimberly".
+
+/// Whether `c` continues a word: letters, digits and combining marks.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
+}
+
+/// Combining diacritics that follow a base letter in decomposed text ("Pa\u{30a}l").
+#[inline]
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether byte offset `at` of `text` separates two words (or a word from non-word text).
+///
+/// Offsets at the ends of the text are boundaries; an offset inside a multi-byte character
+/// is not.
+pub fn is_boundary(text: &str, at: usize) -> bool {
+    if at == 0 || at >= text.len() {
+        return at <= text.len();
+    }
+    if !text.is_char_boundary(at) {
+        return false;
+    }
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => !(is_word_char(b) && is_word_char(a)),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        let t = "Iran’s Irani Kimberly-Kim";
+        assert!(is_boundary(t, 0));
+        assert!(is_boundary(t, 4)); // before the apostrophe
+        assert!(!is_boundary(t, 3));
+        assert!(!is_boundary(t, 12 + 4)); // "Iran|i"
+        assert!(is_boundary(t, t.len()));
+        assert!(!is_boundary(t, t.len() + 1));
+        assert!(!is_boundary(t, 5)); // inside ’
+    }
+}

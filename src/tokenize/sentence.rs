@@ -1,0 +1,287 @@
+//! Sentences: UAX #29 sentence boundaries, corrected for the abbreviations of news prose and
+//! stripped of page furniture.
+//!
+//! UAX #29 breaks after "Sen." in "Sen. Chris Coons" and after "U.N." in "the U.N. Security
+//! Council" (rule SB11: a full stop, spaces, then an upper-case letter). News text is full of
+//! such titles and initialisms, so a break is undone when the segment ends in
+//! - a title or month abbreviation ("Gen.", "Lt.", "Maj.", "Sept."), or a single initial
+//!   ("N. Korea", "John F. Kennedy"): always;
+//! - an initialism ("U.S.", "U.N.", "D.C."): unless the next word typically opens a sentence
+//!   ("… in Washington, D.C. He said" still splits).
+//!
+//! A line break always ends a sentence, and lines that are page furniture of scraped articles
+//! ("Advertisement", "Continue Reading") are not sentences at all.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// Abbreviations after which a full stop never ends a sentence (case-sensitive, without the
+/// full stop).
+const TITLES: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen", "Lt", "Col", "Maj", "Capt",
+    "Cpt", "Sgt", "Cpl", "Pvt", "Adm", "Cmdr", "Cdr", "Brig", "Gens", "St", "Mt", "Ft", "Rev", "Hon", "Pres",
+    "Amb", "Sec", "Atty", "Supt", "Insp", "Lieut", "Col", "Messrs", "No", "Nos", "Vol", "Fig", "Art", "Sect",
+    "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx",
+    "Dept", "Univ", "Ave", "Blvd",
+];
+
+/// Words that typically open a sentence; after an initialism they mean the full stop was a
+/// sentence end as well ("… to the U.S. The talks …").
+const OPENERS: &[&str] = &[
+    "A",
+    "About",
+    "According",
+    "After",
+    "Against",
+    "All",
+    "Also",
+    "Although",
+    "An",
+    "And",
+    "Another",
+    "Any",
+    "As",
+    "At",
+    "Because",
+    "Before",
+    "Both",
+    "But",
+    "By",
+    "Despite",
+    "During",
+    "Each",
+    "Even",
+    "Experts",
+    "For",
+    "From",
+    "He",
+    "Her",
+    "Here",
+    "His",
+    "How",
+    "However",
+    "I",
+    "If",
+    "In",
+    "Instead",
+    "It",
+    "Its",
+    "Last",
+    "Many",
+    "Meanwhile",
+    "More",
+    "Most",
+    "My",
+    "No",
+    "Not",
+    "Now",
+    "Officials",
+    "On",
+    "One",
+    "Only",
+    "Our",
+    "Over",
+    "She",
+    "Since",
+    "So",
+    "Some",
+    "Still",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "Then",
+    "There",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Though",
+    "Thus",
+    "To",
+    "Two",
+    "Under",
+    "Until",
+    "We",
+    "What",
+    "When",
+    "Where",
+    "Whether",
+    "Which",
+    "While",
+    "Who",
+    "Why",
+    "With",
+    "Yet",
+    "You",
+];
+
+/// Whole lines of page furniture in scraped articles (compared case-insensitively).
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "skip advertisement",
+    "continue reading",
+    "continue reading below",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues below advertisement",
+    "scroll to continue with content",
+    "read more",
+    "read next",
+    "related",
+    "related articles",
+    "share",
+    "share this article",
+    "connect with us",
+    "published",
+    "on",
+    "sign up",
+    "subscribe",
+    "click here",
+];
+
+/// A sentence: its byte span in the document, without surrounding whitespace.
+pub type Sentence = Span;
+
+/// The sentences of `text`, in order, as byte spans without leading or trailing whitespace.
+///
+/// ```
+/// let text = "Maj. Gen. Pat Ryder briefed the U.N. Security Council. Advertisement\nU.S. officials agreed.";
+/// let s: Vec<&str> = gazer::tokenize::sentences(text).into_iter().map(|s| &text[s]).collect();
+/// assert_eq!(s, [
+///     "Maj. Gen. Pat Ryder briefed the U.N. Security Council.",
+///     "U.S. officials agreed.",
+/// ]);
+/// ```
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    for (start, segment) in text.split_sentence_bound_indices() {
+        for piece in lines(start, segment) {
+            let Some(piece) = trim(text, piece) else { continue };
+            current = match current {
+                Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
+                Some(cur) => {
+                    push(text, &mut out, cur);
+                    Some(piece)
+                }
+                None => Some(piece),
+            };
+        }
+    }
+    if let Some(cur) = current {
+        push(text, &mut out, cur);
+    }
+    out
+}
+
+/// Splits a segment at line breaks (UAX #29 already breaks after a paragraph separator, but
+/// not after every kind of line break: a lone `\r\n` inside a segment is split here too).
+fn lines(start: usize, segment: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = start;
+    segment.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']).map(move |line| {
+        let span = Span::new(offset, offset + line.len());
+        offset += line.len();
+        span
+    })
+}
+
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = &text[span];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    (!body.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + body.len()))
+}
+
+fn push(text: &str, out: &mut Vec<Span>, span: Span) {
+    let s = &text[span];
+    if !FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f)) {
+        out.push(span);
+    }
+}
+
+/// Whether the break between `cur` and `next` is an abbreviation's full stop, not a sentence
+/// end.
+fn continues(text: &str, cur: Span, next: Span) -> bool {
+    if text[cur.end..next.start].contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']) {
+        return false;
+    }
+    let prev = &text[cur];
+    let Some(token) = prev.rsplit(char::is_whitespace).next() else { return false };
+    let token = token.trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
+    let Some(base) = token.strip_suffix('.') else { return false };
+    // Keep the last hyphen-separated part: "(D-Del." → "Del".
+    let base = base.rsplit('-').next().unwrap_or(base);
+    if TITLES.contains(&base) {
+        return true;
+    }
+    let mut chars = base.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    if is_initialism(base) {
+        let first = text[next].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        return !OPENERS.contains(&first);
+    }
+    false
+}
+
+/// "U.S", "U.N", "D.C", "E.U" (the final full stop already removed).
+fn is_initialism(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(a), None) if a.is_alphabetic())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Sen. Chris Coons spoke. He left.", &["Sen. Chris Coons spoke.", "He left."]),
+            ("Gen. Valery Gerasimov met Lt. Col. Ivanova.", &["Gen. Valery Gerasimov met Lt. Col. Ivanova."]),
+            ("Maj. Gen. Pat Ryder said so.", &["Maj. Gen. Pat Ryder said so."]),
+            (
+                "U.S. officials said it. The U.N. Security Council met.",
+                &["U.S. officials said it.", "The U.N. Security Council met."],
+            ),
+            (
+                "He flew to Washington, D.C. The talks began.",
+                &["He flew to Washington, D.C.", "The talks began."],
+            ),
+            ("A think tank in Washington, D.C. said so.", &["A think tank in Washington, D.C. said so."]),
+            ("N. Korea fired. Seoul replied.", &["N. Korea fired.", "Seoul replied."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn furniture_and_line_breaks() {
+        let text = "Kyiv was hit overnight\nAdvertisement\n\n“It was loud,” she said.\u{a0}\nContinue Reading\nMore follows.";
+        assert_eq!(split(text), ["Kyiv was hit overnight", "“It was loud,” she said.", "More follows."]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", ".", " . . ", "\r\n\r\n", "U.S.", "Gen.", "a\u{2029}b", "“”—–"] {
+            for s in sentences(text) {
+                assert!(!text[s].trim().is_empty());
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Helpers shared by the suites.
+
+use gazer::{Entity, EntityKind, Extractor};
+
+/// `(kind, canonical name, text)` of each entity, in document order; also checks that every
+/// span slices back to its text.
+pub fn triples(extractor: &Extractor, text: &str) -> Vec<(EntityKind, String, String)> {
+    let entities = extractor.entities(text);
+    check_spans(text, &entities);
+    entities.into_iter().map(|e| (e.kind, e.name.to_string(), e.text)).collect()
+}
+
+/// Every entity's span lies on character boundaries, slices to its text, and the list is
+/// ordered and non-overlapping.
+pub fn check_spans(text: &str, entities: &[Entity]) {
+    for e in entities {
+        assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "{e:?}");
+        assert_eq!(&text[e.span], e.text, "span of {e:?}");
+    }
+    for w in entities.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start, "overlap: {:?} {:?}", w[0], w[1]);
+    }
+}
+
+/// A shorthand for expected rows.
+pub fn row(kind: EntityKind, name: &str, text: &str) -> (EntityKind, String, String) {
+    (kind, name.to_string(), text.to_string())
+}

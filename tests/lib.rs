@@ -1,0 +1,10 @@
+//! One integration binary for every suite (see Cargo.toml: `autotests = false`).
+
+mod common;
+mod contract;
+mod entities;
+mod gazetteers;
+mod offsets;
+mod robustness;
+mod seeds;
+mod sentences;

@@ -1,0 +1,53 @@
+//! `extract` never panics and keeps its invariants on any string.
+
+use gazer::Extractor;
+use proptest::prelude::*;
+
+use crate::common::check_spans;
+
+#[test]
+fn strange_inputs() {
+    let x = Extractor::default();
+    let long_name = "Putin ".repeat(100_000);
+    let no_space = "Iran".repeat(50_000);
+    let inputs: Vec<String> = vec![
+        String::new(),
+        "\0\0\0".into(),
+        "\u{feff}Iran\u{200b}Russia\u{200d}".into(),
+        "a\u{301}Iran\u{301}".into(),
+        "U.S.U.S.U.S.".into(),
+        "’’’'s 's".into(),
+        "\r\n\r\n\t".into(),
+        "🇺🇸🇷🇺🇰🇵".into(),
+        "ИРАН Иран ایران".into(),
+        long_name,
+        no_space,
+    ];
+    for text in &inputs {
+        let found = x.extract(text);
+        check_spans(text, &found.entities);
+    }
+    assert_eq!(x.entities(&inputs[9]).len(), 100_000);
+    assert!(x.entities(&inputs[10]).is_empty(), "no word boundary inside IranIran…");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_string(s in "\\PC{0,200}") {
+        let x = Extractor::default();
+        check_spans(&s, &x.extract(&s).entities);
+    }
+
+    #[test]
+    fn news_like_strings(parts in proptest::collection::vec(
+        prop_oneof![
+            Just("Iran"), Just("’s"), Just(" "), Just("-"), Just("North"), Just("Korea"), Just("n"),
+            Just("Kim"), Just(" Jong Un"), Just("."), Just("U.S."), Just("\u{a0}"), Just("é"), Just("PUTIN"),
+        ], 0..40)) {
+        let s: String = parts.concat();
+        let x = Extractor::default();
+        check_spans(&s, &x.extract(&s).entities);
+    }
+}
