@@ -87,12 +87,14 @@ impl From<aho_corasick::BuildError> for Error {
 /// A string that names no value of one of the contract's vocabularies (entity kind, relation
 /// kind, role, modality, weapon category …), returned by their `FromStr` implementations.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} \"{value}\" (expected one of the documented names)")]
+#[error("unknown {what} \"{value}\" (expected one of: {})", expected.join(", "))]
 pub struct UnknownName {
     /// Which vocabulary was asked, e.g. `"entity kind"`.
     pub what: &'static str,
     /// The string that was given.
     pub value: String,
+    /// The accepted strings.
+    pub expected: &'static [&'static str],
 }
 
 /// Shorthand for results whose error is [`Error`].

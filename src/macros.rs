@@ -41,7 +41,11 @@ macro_rules! string_enum {
             fn from_str(s: &str) -> Result<$name, Self::Err> {
                 match s {
                     $( $text => Ok($name::$variant), )+
-                    _ => Err(crate::error::UnknownName { what: $what, value: s.to_string() }),
+                    _ => Err(crate::error::UnknownName {
+                        what: $what,
+                        value: s.to_string(),
+                        expected: &[$($text),+],
+                    }),
                 }
             }
         }

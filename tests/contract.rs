@@ -77,5 +77,8 @@ fn vocabularies_round_trip_through_their_strings() {
     }
     assert_eq!(RelationKind::HoldsOffice.as_str(), "holds_office");
     let e = "orgnization".parse::<gazer::EntityKind>().unwrap_err();
-    assert_eq!(e.to_string(), "unknown entity kind \"orgnization\" (expected one of the documented names)");
+    assert_eq!(
+        e.to_string(),
+        "unknown entity kind \"orgnization\" (expected one of: person, state, weapon, organization, place)"
+    );
 }

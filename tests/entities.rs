@@ -247,6 +247,22 @@ fn ambiguity_policy() {
                 &[(S, "Germany", "Germany"), (W, "Patriot", "Patriot"), (W, "Leopard", "Leopard")],
             ),
             ("weapon word without cue", "The Patriot Act and the Leopard Lounge.", &[]),
+            (
+                "weapon in a list with a head noun",
+                "Kyiv wants Patriot, IRIS-T and NASAMS batteries.",
+                &[
+                    (S, "Ukraine", "Kyiv"),
+                    (W, "Patriot", "Patriot"),
+                    (W, "IRIS-T", "IRIS-T"),
+                    (W, "NASAMS", "NASAMS"),
+                ],
+            ),
+            (
+                "weapon listed after a certain weapon",
+                "It got HIMARS and Patriot.",
+                &[(W, "HIMARS", "HIMARS"), (W, "Patriot", "Patriot")],
+            ),
+            ("no cue across a sentence end", "They lost two tanks. Patriot Day came.", &[]),
         ],
     );
 }

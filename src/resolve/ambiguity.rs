@@ -130,6 +130,19 @@ const FUNCTION_WORDS: &[&str] = &[
 pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Candidate> {
     let spans: Vec<Span> = candidates.iter().map(|c| c.span).collect();
     let entries = catalog.gazetteer.entries();
+    // Spans of weapons named without ambiguity: a list "Patriot, IRIS-T and NASAMS batteries"
+    // makes every member a weapon.
+    let sure_weapons: Vec<Span> = candidates
+        .iter()
+        .filter(|&&c| {
+            catalog
+                .matcher
+                .targets(c)
+                .iter()
+                .any(|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon)
+        })
+        .map(|c| c.span)
+        .collect();
     candidates
         .iter()
         .copied()
@@ -139,7 +152,7 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
                 return true;
             }
             targets.iter().any(|t| match entries[t.entry as usize].kind {
-                EntityKind::Weapon => weapon_context(text, c.span),
+                EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
                 _ => !next_to_unknown_name(text, c.span, &spans),
             })
         })
@@ -151,17 +164,39 @@ fn is_materiel(word: &str) -> bool {
         || word.split('-').any(|part| MATERIEL.contains(&part.to_ascii_lowercase().as_str()))
 }
 
-fn weapon_context(text: &str, span: Span) -> bool {
-    if previous_word(text, span.start, true).is_some_and(|w| is_materiel(&text[w])) {
+/// How far a coordinated list may run before its head noun ("Patriot, IRIS-T, NASAMS and
+/// Hawk systems").
+const LIST_WORDS: usize = 8;
+
+/// Whether an ambiguous weapon name has a materiel word or a certain weapon next to it,
+/// directly or across a coordinated list of names.
+fn weapon_context(text: &str, span: Span, sure_weapons: &[Span]) -> bool {
+    let is_weapon = |w: Span| sure_weapons.iter().any(|s| s.overlaps(w));
+    let is_link = |w: Span| matches!(&text[w], "and" | "or" | "&");
+    // Before the name: a materiel word or a certain weapon, possibly across "and"/"or"/",".
+    let mut before = previous_word(text, span.start, false);
+    if let Some(w) = before.filter(|&w| is_link(w)) {
+        before = previous_word(text, w.start, false);
+    }
+    let gap_before = before.map_or("", |w| &text[w.end..span.start]);
+    if !gap_before.contains(['.', ';', '\n']) && before.is_some_and(|w| is_materiel(&text[w]) || is_weapon(w))
+    {
         return true;
     }
     let mut at = span.end;
-    for _ in 0..2 {
-        match next_word(text, at, true) {
-            Some(w) if is_materiel(&text[w]) => return true,
-            Some(w) => at = w.end,
-            None => return false,
+    for _ in 0..LIST_WORDS {
+        let Some(w) = next_word(text, at, false) else { return false };
+        if is_materiel(&text[w]) || is_weapon(w) {
+            return true;
         }
+        // Only list glue and capitalized names may stand between the name and its head.
+        let gap = &text[at..w.start];
+        let glue = gap.trim().is_empty() || gap.trim() == ",";
+        let name = text[w].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(glue && (is_link(w) || name || at == span.end)) {
+            return false;
+        }
+        at = w.end;
     }
     false
 }
