@@ -31,6 +31,22 @@ fn strange_inputs() {
     assert!(x.entities(&inputs[10]).is_empty(), "no word boundary inside IranIran…");
 }
 
+/// Linking and the ambiguity policy must stay linear in the number of mentions: with a
+/// quadratic scan these inputs would not finish.
+#[test]
+fn many_repetitions_of_one_name() {
+    let x = Extractor::default();
+    let kims = format!("Kim Jong Un arrived. {}", "Kim ".repeat(200_000));
+    let found = x.entities(&kims);
+    assert_eq!(found.len(), 200_001);
+    assert!(found.iter().all(|e| &*e.name == "Kim Jong Un"));
+    assert!(x.entities(&"Kim ".repeat(200_000)).is_empty(), "no full name, no guess");
+    let jordans = "Jordan ".repeat(200_000);
+    assert_eq!(x.entities(&jordans).len(), 200_000, "each Jordan stands next to known names only");
+    let patriots = "Patriot ".repeat(200_000);
+    assert!(x.entities(&patriots).is_empty(), "no materiel word, no weapon");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 

@@ -128,11 +128,11 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let spans: Vec<Span> = candidates.iter().map(|c| c.span).collect();
+    let spans = SpanIndex::new(candidates.iter().map(|c| c.span).collect());
     let entries = catalog.gazetteer.entries();
     // Spans of weapons named without ambiguity: a list "Patriot, IRIS-T and NASAMS batteries"
     // makes every member a weapon.
-    let sure_weapons: Vec<Span> = candidates
+    let sure_weapons = candidates
         .iter()
         .filter(|&&c| {
             catalog
@@ -143,6 +143,7 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
         })
         .map(|c| c.span)
         .collect();
+    let sure_weapons = SpanIndex::new(sure_weapons);
     candidates
         .iter()
         .copied()
@@ -170,8 +171,8 @@ const LIST_WORDS: usize = 8;
 
 /// Whether an ambiguous weapon name has a materiel word or a certain weapon next to it,
 /// directly or across a coordinated list of names.
-fn weapon_context(text: &str, span: Span, sure_weapons: &[Span]) -> bool {
-    let is_weapon = |w: Span| sure_weapons.iter().any(|s| s.overlaps(w));
+fn weapon_context(text: &str, span: Span, sure_weapons: &SpanIndex) -> bool {
+    let is_weapon = |w: Span| sure_weapons.overlaps(w, None);
     let is_link = |w: Span| matches!(&text[w], "and" | "or" | "&");
     // Before the name: a materiel word or a certain weapon, possibly across "and"/"or"/",".
     let mut before = previous_word(text, span.start, false);
@@ -201,7 +202,7 @@ fn weapon_context(text: &str, span: Span, sure_weapons: &[Span]) -> bool {
     false
 }
 
-fn next_to_unknown_name(text: &str, span: Span, known: &[Span]) -> bool {
+fn next_to_unknown_name(text: &str, span: Span, known: &SpanIndex) -> bool {
     let shouting = !text[span].bytes().any(|b| b.is_ascii_lowercase());
     let looks_like_name = |w: Span| {
         let word = &text[w];
@@ -210,8 +211,34 @@ fn next_to_unknown_name(text: &str, span: Span, known: &[Span]) -> bool {
         word.chars().next().is_some_and(char::is_uppercase)
             && !headline
             && !FUNCTION_WORDS.contains(&word)
-            && !known.iter().any(|k| k.overlaps(w) && *k != span)
+            && !known.overlaps(w, Some(span))
     };
     previous_word(text, span.start, true).is_some_and(looks_like_name)
         || next_word(text, span.end, true).is_some_and(looks_like_name)
+}
+
+/// Candidate spans ordered by start, with the longest length, so that overlap questions are
+/// answered by binary search instead of a scan of every candidate: the policy stays linear
+/// when a document repeats an ambiguous name a million times.
+struct SpanIndex {
+    sorted: Vec<Span>,
+    longest: usize,
+}
+
+impl SpanIndex {
+    fn new(mut sorted: Vec<Span>) -> SpanIndex {
+        sorted.sort_unstable();
+        let longest = sorted.iter().map(Span::len).max().unwrap_or(0);
+        SpanIndex { sorted, longest }
+    }
+
+    /// Whether any span other than `except` overlaps `w`.
+    fn overlaps(&self, w: Span, except: Option<Span>) -> bool {
+        let end = self.sorted.partition_point(|s| s.start < w.end);
+        self.sorted[..end]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + self.longest > w.start)
+            .any(|s| s.overlaps(w) && Some(*s) != except)
+    }
 }

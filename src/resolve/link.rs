@@ -5,6 +5,11 @@
 //! else the nearest after it (headlines use surnames before the body gives the full name).
 //! A partial name whose person the document never names in full is dropped, so "Kim" alone
 //! never guesses among Kim Jong Un, Kim Yo Jong and Defense Minister Kim Yong-hyun.
+//!
+//! Two passes (forward for "before", backward for "after") keep this linear in the number of
+//! mentions, also for a document that repeats one surname a million times.
+
+use std::collections::HashMap;
 
 use super::Catalog;
 use crate::gazetteer::SurfaceRole;
@@ -15,22 +20,27 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         .iter()
         .map(|&c| catalog.matcher.targets(c).iter().copied().find(|t| t.role != SurfaceRole::Partial))
         .collect();
-    kept.iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let partials = catalog.matcher.targets(c).iter().filter(|t| t.role == SurfaceRole::Partial);
-            let is_full = |j: usize, entry: u32| explicit[j].is_some_and(|t| t.entry == entry);
-            let mut best: Option<(usize, Target)> = None;
-            for t in partials {
-                let before = (0..i).rev().find(|&j| is_full(j, t.entry)).map(|j| i - j);
-                let after = (i + 1..kept.len()).find(|&j| is_full(j, t.entry)).map(|j| (j - i) + kept.len());
-                if let Some(distance) = before.or(after) {
-                    if best.is_none_or(|(d, _)| distance < d) {
-                        best = Some((distance, *t));
+    let partials =
+        |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
+    let nearest = |order: &mut dyn Iterator<Item = usize>| {
+        let mut best: Vec<Option<(usize, Target)>> = vec![None; kept.len()];
+        let mut seen: HashMap<u32, usize> = HashMap::new();
+        for i in order {
+            for t in partials(i) {
+                if let Some(&j) = seen.get(&t.entry) {
+                    let distance = i.abs_diff(j);
+                    if best[i].is_none_or(|(d, _)| distance < d) {
+                        best[i] = Some((distance, *t));
                     }
                 }
             }
-            best.map(|(_, t)| t).or(explicit[i])
-        })
-        .collect()
+            if let Some(t) = explicit[i] {
+                seen.insert(t.entry, i);
+            }
+        }
+        best
+    };
+    let before = nearest(&mut (0..kept.len()));
+    let after = nearest(&mut (0..kept.len()).rev());
+    (0..kept.len()).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
 }
