@@ -197,6 +197,11 @@ fn linking_partial_names() {
             ),
             ("surname alone guesses nothing", "Kim said nothing.", &[]),
             (
+                "a partial name before a number is a date",
+                "Theresa May spoke on May 5. May said no.",
+                &[(P, "Theresa May", "Theresa May"), (P, "Theresa May", "May")],
+            ),
+            (
                 "headline surname before the body",
                 "Rutte visits Kyiv\nNATO chief Mark Rutte arrived.",
                 &[
@@ -247,6 +252,11 @@ fn ambiguity_policy() {
                 &[(S, "Germany", "Germany"), (W, "Patriot", "Patriot"), (W, "Leopard", "Leopard")],
             ),
             ("weapon word without cue", "The Patriot Act and the Leopard Lounge.", &[]),
+            (
+                "designations are not ages",
+                "A 50-year-old man saw an A-50 and A50s.",
+                &[(W, "A-50", "A-50"), (W, "A-50", "A50s")],
+            ),
             (
                 "weapon in a list with a head noun",
                 "Kyiv wants Patriot, IRIS-T and NASAMS batteries.",

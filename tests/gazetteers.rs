@@ -112,3 +112,23 @@ fn people_hold_offices_and_weapons_are_typed() {
         assert!(names.contains(w), "missing weapon {w}");
     }
 }
+
+#[test]
+fn user_gazetteers_are_checked_against_the_builtin_ones() {
+    let clash = Gazetteer::parse("mine.tsv", "organization\tPersian Arms\talias=Iran").unwrap();
+    let e = gazer::Extractor::builder().gazetteer(clash).build().unwrap_err().to_string();
+    assert!(
+        e.starts_with(
+            "mine.tsv:1: surface \"Iran\" of organization \"Persian Arms\" already names state \"Iran\""
+        ),
+        "{e}"
+    );
+    let dangling =
+        Gazetteer::parse("mine.tsv", "\n# comment\nweapon\tX-9\tcategory=drone\torigin=Atlantis").unwrap();
+    let e = gazer::Extractor::builder().gazetteer(dangling).build().unwrap_err().to_string();
+    assert_eq!(e, "mine.tsv:3: origin \"Atlantis\" of \"X-9\" names no state or organization entry");
+    // Replacing the builtin gazetteers removes the clash.
+    let mine = Gazetteer::parse("mine.tsv", "organization\tPersian Arms\talias=Iran").unwrap();
+    let x = gazer::Extractor::builder().builtin(false).gazetteer(mine).build().unwrap();
+    assert_eq!(&*x.extract("Iran said").entities[0].name, "Persian Arms");
+}

@@ -20,7 +20,10 @@ pub(crate) fn variants(surface: &str, kind: EntityKind) -> Vec<String> {
     };
     let mut bases = vec![surface.to_string()];
     if kind == EntityKind::Weapon {
-        for sep in [" ", ""] {
+        // A one-letter prefix with a space reads as prose ("A 50-year-old", "F 16"), so those
+        // designations get only the closed-up form ("A50", "F16").
+        let seps: &[&str] = if one_letter_prefix(surface) { &[""] } else { &[" ", ""] };
+        for &sep in seps {
             let v = replace_designation_hyphens(surface, sep);
             if v != surface {
                 bases.push(v);
@@ -50,6 +53,11 @@ pub(crate) fn variants(surface: &str, kind: EntityKind) -> Vec<String> {
         }
     }
     out
+}
+
+/// "A-50", "F-16", "B-2": a single letter before the first hyphen.
+fn one_letter_prefix(s: &str) -> bool {
+    s.split_once('-').is_some_and(|(head, _)| head.chars().count() == 1)
 }
 
 /// Replaces each hyphen that sits between a letter and a digit (either order) with `sep`.
@@ -82,6 +90,8 @@ mod tests {
             assert!(v.iter().any(|x| x == want), "{want} missing from {v:?}");
         }
         assert!(!variants("HIMARS", EntityKind::Weapon).iter().any(|x| x == "HIMARSs"));
+        let v = variants("A-50", EntityKind::Weapon);
+        assert!(v.contains(&"A50".to_string()) && !v.contains(&"A 50".to_string()), "{v:?}");
     }
 
     #[test]

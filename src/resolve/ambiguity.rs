@@ -10,9 +10,13 @@
 //!   all-capitals headlines do not count.
 //!
 //! Case already excludes the common nouns ("turkey", "patriot"): surfaces match as written.
+//!
+//! A partial person name followed by a number is a date or a quantity, not a person: "May 5"
+//! is not Theresa May even where she is named in full.
 
 use super::Catalog;
 use crate::entity::EntityKind;
+use crate::gazetteer::SurfaceRole;
 use crate::matcher::Candidate;
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
@@ -26,8 +30,14 @@ const MATERIEL: &[&str] = &[
     "artillery",
     "batteries",
     "battery",
+    "bomb",
+    "bombs",
     "bomber",
     "bombers",
+    "plane",
+    "planes",
+    "warship",
+    "warships",
     "defence",
     "defense",
     "drone",
@@ -149,6 +159,9 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
         .copied()
         .filter(|&c| {
             let targets = catalog.matcher.targets(c);
+            if targets.iter().all(|t| t.role == SurfaceRole::Partial) && before_a_number(text, c.span) {
+                return false;
+            }
             if targets.iter().any(|t| !t.ambiguous) {
                 return true;
             }
@@ -158,6 +171,10 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
             })
         })
         .collect()
+}
+
+fn before_a_number(text: &str, span: Span) -> bool {
+    next_word(text, span.end, true).is_some_and(|w| text[w].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 fn is_materiel(word: &str) -> bool {

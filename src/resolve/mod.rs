@@ -54,14 +54,14 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candida
         .collect()
 }
 
-/// Prepositions of place: after them a capital names the city ("a strike on Kyiv", "arriving
-/// in Pyongyang"); elsewhere it stands for the government ("Pyongyang denied").
-const PLACE_PREPOSITIONS: &[&str] = &[
+/// Words after which a capital names the city ("a strike on Kyiv", "arriving in Pyongyang",
+/// "visited Moscow"); elsewhere it stands for the government ("Pyongyang denied").
+const PLACE_CUES: &[&str] = &[
     "in", "to", "near", "over", "on", "at", "outside", "into", "toward", "towards", "across", "around",
     "via", "inside", "above", "visited", "visit",
 ];
 
 fn stands_for_location(text: &str, start: usize) -> bool {
     previous_word(text, start, true)
-        .is_some_and(|w| PLACE_PREPOSITIONS.iter().any(|p| text[w].eq_ignore_ascii_case(p)))
+        .is_some_and(|w| PLACE_CUES.iter().any(|p| text[w].eq_ignore_ascii_case(p)))
 }

@@ -12,5 +12,5 @@ mod sentence;
 mod word;
 
 pub use boundary::{is_boundary, is_word_char};
-pub use sentence::{sentences, Sentence};
+pub use sentence::sentences;
 pub use word::{next_word, previous_word, words};

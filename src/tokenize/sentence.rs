@@ -142,9 +142,6 @@ const FURNITURE: &[&str] = &[
     "click here",
 ];
 
-/// A sentence: its byte span in the document, without surrounding whitespace.
-pub type Sentence = Span;
-
 /// The sentences of `text`, in order, as byte spans without leading or trailing whitespace.
 ///
 /// ```
@@ -155,7 +152,7 @@ pub type Sentence = Span;
 ///     "U.S. officials agreed.",
 /// ]);
 /// ```
-pub fn sentences(text: &str) -> Vec<Sentence> {
+pub fn sentences(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut current: Option<Span> = None;
     for (start, segment) in text.split_sentence_bound_indices() {
