@@ -46,7 +46,17 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let spans = SpanIndex::new(candidates.iter().map(|c| c.span).collect());
+    // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
+    // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
+    let spans = SpanIndex::new(
+        candidates
+            .iter()
+            .filter(|&&c| {
+                catalog.matcher.targets(c).iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial)
+            })
+            .map(|c| c.span)
+            .collect(),
+    );
     let entries = catalog.gazetteer.entries();
     // Spans of weapons named without ambiguity: a list "Patriot, IRIS-T and NASAMS batteries"
     // makes every member a weapon.
