@@ -36,11 +36,11 @@ fn strange_inputs() {
 #[test]
 fn many_repetitions_of_one_name() {
     let x = Extractor::default();
-    let kims = format!("Kim Jong Un arrived. {}", "Kim ".repeat(200_000));
+    let kims = format!("Kim Jong Un arrived. {}", "Kim said. ".repeat(200_000));
     let found = x.entities(&kims);
     assert_eq!(found.len(), 200_001);
     assert!(found.iter().all(|e| &*e.name == "Kim Jong Un"));
-    assert!(x.entities(&"Kim ".repeat(200_000)).is_empty(), "no full name, no guess");
+    assert!(x.entities(&"Kim said. ".repeat(200_000)).is_empty(), "no full name, no guess");
     let jordans = "Jordan ".repeat(200_000);
     assert!(x.entities(&jordans).is_empty(), "ambiguous neighbours do not vouch for each other");
     let listed = "Jordan, ".repeat(200_000);

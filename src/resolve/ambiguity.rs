@@ -13,9 +13,11 @@
 //! Case already excludes the common nouns ("turkey", "patriot"): surfaces match as written.
 //!
 //! A partial person name followed by a number is a date or a quantity, not a person: "May 5"
-//! is not Theresa May even where she is named in full.
+//! is not Theresa May even where she is named in full. A one-word person name after an
+//! unknown first name is someone else ([`surname`]).
 
-use super::Catalog;
+use super::span_index::SpanIndex;
+use super::{surname, Catalog};
 use crate::entity::EntityKind;
 use crate::gazetteer::SurfaceRole;
 use crate::matcher::Candidate;
@@ -78,6 +80,12 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
         .filter(|&c| {
             let targets = catalog.matcher.targets(c);
             if targets.iter().all(|t| t.role == SurfaceRole::Partial) && before_a_number(text, c.span) {
+                return false;
+            }
+            let one_word_person =
+                targets.iter().all(|t| entries[t.entry as usize].kind == EntityKind::Person)
+                    && !text[c.span].contains(char::is_whitespace);
+            if one_word_person && surname::after_unknown_first_name(text, c.span, &spans, FUNCTION_WORDS) {
                 return false;
             }
             if targets.iter().any(|t| !t.ambiguous) {
@@ -150,30 +158,4 @@ fn next_to_unknown_name(text: &str, span: Span, known: &SpanIndex) -> bool {
     };
     previous_word(text, span.start, true).is_some_and(looks_like_name)
         || next_word(text, span.end, true).is_some_and(looks_like_name)
-}
-
-/// Candidate spans ordered by start, with the longest length, so that overlap questions are
-/// answered by binary search instead of a scan of every candidate: the policy stays linear
-/// when a document repeats an ambiguous name a million times.
-struct SpanIndex {
-    sorted: Vec<Span>,
-    longest: usize,
-}
-
-impl SpanIndex {
-    fn new(mut sorted: Vec<Span>) -> SpanIndex {
-        sorted.sort_unstable();
-        let longest = sorted.iter().map(Span::len).max().unwrap_or(0);
-        SpanIndex { sorted, longest }
-    }
-
-    /// Whether any span other than `except` overlaps `w`.
-    fn overlaps(&self, w: Span, except: Option<Span>) -> bool {
-        let end = self.sorted.partition_point(|s| s.start < w.end);
-        self.sorted[..end]
-            .iter()
-            .rev()
-            .take_while(|s| s.start + self.longest > w.start)
-            .any(|s| s.overlaps(w) && Some(*s) != except)
-    }
 }

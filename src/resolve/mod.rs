@@ -9,6 +9,8 @@
 mod ambiguity;
 mod link;
 mod overlap;
+mod span_index;
+mod surname;
 
 use std::sync::Arc;
 

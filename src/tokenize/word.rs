@@ -28,7 +28,8 @@ pub fn previous_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
     let trimmed =
         head.trim_end_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) });
     let end = trimmed.len();
-    if end == 0 {
+    // Punctuation glued to the word ("Post-" in "Post-Trump") is not a separate word.
+    if !trimmed.chars().next_back().is_some_and(is_word_char) {
         return None;
     }
     let start = trimmed
@@ -36,22 +37,22 @@ pub fn previous_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
         .rev()
         .find(|&(_, c)| !is_word_char(c) && c != '-')
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let span = Span::new(start, end);
-    (!span.is_empty() && text[span].chars().any(is_word_char)).then_some(span)
+    let start = start + text[start..end].len() - text[start..end].trim_start_matches('-').len();
+    Some(Span::new(start, end))
 }
 
 /// The word that starts nearest after `at`; see [`previous_word`].
 pub fn next_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
     let tail = text.get(at..)?;
-    let skipped = tail.len()
-        - tail
-            .trim_start_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) })
-            .len();
-    let start = at + skipped;
-    let rest = &text[start..];
+    let rest =
+        tail.trim_start_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) });
+    let start = at + tail.len() - rest.len();
+    if !rest.chars().next().is_some_and(is_word_char) {
+        return None;
+    }
     let len = rest.char_indices().find(|&(_, c)| !is_word_char(c) && c != '-').map_or(rest.len(), |(i, _)| i);
-    let span = Span::new(start, start + len);
-    (!span.is_empty() && text[span].chars().any(is_word_char)).then_some(span)
+    let word = rest[..len].trim_end_matches('-');
+    Some(Span::new(start, start + word.len()))
 }
 
 /// Spaces that keep two words in one phrase: not line or paragraph breaks.
@@ -73,6 +74,9 @@ mod tests {
         assert_eq!(&t[next_word(t, after, false).unwrap()], "Georgia-Tech");
         assert_eq!(&t[previous_word(t, t.len(), true).unwrap()], "tanks");
         assert_eq!(previous_word(t, 0, false), None);
+        let t = "Post-Trump era";
+        assert_eq!(previous_word(t, 5, true), None);
+        assert_eq!(&t[next_word(t, 0, true).unwrap()], "Post-Trump");
         let t = "Named Tonight\n\nAmerica will";
         assert_eq!(previous_word(t, t.find("America").unwrap(), true), None);
     }

@@ -1,0 +1,82 @@
+//! A one-word person name after a first name the gazetteer does not know names someone
+//! else: "Hunter Biden" and "Melania Trump" are not Joe Biden and Donald Trump, and
+//! "Aliaksandr Lukashenka" is better missed than cut to "Lukashenka" with the wrong span.
+//!
+//! The preceding word counts as a first name when it is capitalized, stands on the same line
+//! with only spaces between, is not a title, weekday, month or function word, is not itself a
+//! known name, and is not the first word of a sentence (where every word is capitalized, so
+//! "Yesterday Putin said" keeps its Putin).
+
+use super::span_index::SpanIndex;
+use crate::span::Span;
+use crate::tokenize::previous_word;
+
+/// Capitalized words that precede a surname without being a first name: titles and ranks
+/// (with and without their full stop, which the caller has already stripped), honorifics,
+/// weekdays and months.
+#[rustfmt::skip]
+const NOT_FIRST_NAMES: &[&str] = &[
+    "Admiral", "Adm", "Ambassador", "Amb", "Archbishop", "Ayatollah", "Brig", "Brigadier", "Cabinet",
+    "Capt", "Captain", "Cardinal", "Chairman", "Chairwoman", "Chancellor", "Chief", "Col", "Colonel",
+    "Commander", "Comrade", "Congressman", "Congresswoman", "Councillor", "Czar", "Defence", "Defense",
+    "Deputy", "Director", "Dr", "Emir", "Envoy", "Foreign", "Former", "Gen", "General", "Gov",
+    "Governor", "Grand", "Imam", "Judge", "Justice", "King", "Leader", "Lieutenant", "Lord", "Lt",
+    "Maj", "Major", "Marshal", "Mayor", "Minister", "Mr", "Mrs", "Ms", "Mullah", "Pope", "Premier",
+    "President", "Prime", "Prince", "Princess", "Prof", "Professor", "Queen", "Rep", "Representative",
+    "Secretary", "Sen", "Senator", "Sergeant", "Sgt", "Sheikh", "Sir", "Speaker", "Spokesman",
+    "Spokesperson", "Spokeswoman", "Sultan", "Supreme", "Tsar", "Vice",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// Whether the one-word person name at `span` follows another person's first name.
+pub(crate) fn after_unknown_first_name(
+    text: &str,
+    span: Span,
+    known: &SpanIndex,
+    function_words: &[&str],
+) -> bool {
+    let Some(first) = previous_word(text, span.start, true) else { return false };
+    let word = &text[first];
+    let capitalized =
+        word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase);
+    if !capitalized
+        || NOT_FIRST_NAMES.contains(&word)
+        || function_words.contains(&word)
+        || known.overlaps(first, None)
+    {
+        return false;
+    }
+    // Inside a sentence: the word before the first name ends with no sentence break.
+    match previous_word(text, first.start, false) {
+        Some(before) => !text[before.end..first.start].contains(['.', '!', '?', '\n', '\r', ':', '“', '"']),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, name: &str) -> bool {
+        let at = text.find(name).unwrap();
+        after_unknown_first_name(
+            text,
+            Span::new(at, at + name.len()),
+            &SpanIndex::new(vec![]),
+            &["The", "In"],
+        )
+    }
+
+    #[test]
+    fn first_names_titles_and_sentence_starts() {
+        assert!(check("on Friday, son Hunter Biden said", "Biden"));
+        assert!(!check("on Friday, President Biden said", "Biden"));
+        assert!(!check("it rained. Yesterday Putin said", "Putin"));
+        assert!(!check("Yesterday Putin said", "Putin"));
+        assert!(!check("they met on Monday Putin", "Putin"));
+        assert!(!check("a visit by Mr Putin", "Putin"));
+        assert!(!check("as U.S. Putin", "Putin"));
+    }
+}
