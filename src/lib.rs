@@ -47,7 +47,8 @@
 //! - Of overlapping matches the leftmost-longest wins ("North Korea" over "Korea").
 //! - Demonyms ("North Korean"), capitals ("Pyongyang") and seats of power ("the Kremlin")
 //!   link to their state. A capital after a preposition of place is a `place` mention.
-//! - A person's partial name links to the full name mentioned in the same document.
+//! - A person's partial name links to the full name mentioned in the same document; a
+//!   surname after someone else's first name ("Hunter Biden") is not linked at all.
 //! - Surfaces flagged `ambiguous` in a gazetteer need context ("Patriot missiles",
 //!   "Jordan" but not "Michael Jordan").
 //!
