@@ -107,6 +107,8 @@ const AMBIGUITY: &[Case] = &[
     ("weapon with materiel cue", "Germany sent Patriot missiles and Leopard tanks.", &[
         (S, "Germany", "Germany"), (W, "Patriot", "Patriot"), (W, "Leopard", "Leopard")]),
     ("weapon word without cue", "The Patriot Act and the Leopard Lounge.", &[]),
+    ("animal names as weapons only with cues", "A Tiger Moth flew; Tiger helicopters and a Tiger escort.", &[
+        (W, "Eurocopter Tiger", "Tiger")]),
     ("designations are not ages", "A 50-year-old man saw an A-50 and A50s.", &[
         (W, "A-50", "A-50"), (W, "A-50", "A50s")]),
     ("weapon in a list with a head noun", "Kyiv wants Patriot, IRIS-T and NASAMS batteries.", &[
@@ -114,6 +116,7 @@ const AMBIGUITY: &[Case] = &[
     ("weapon listed after a certain weapon", "It got HIMARS and Patriot.", &[
         (W, "HIMARS", "HIMARS"), (W, "Patriot", "Patriot")]),
     ("no cue across a sentence end", "They lost two tanks. Patriot Day came.", &[]),
+    ("no cue after a sentence end", "It had a Tiger escort. Missiles flew.", &[]),
 ];
 
 #[rustfmt::skip]

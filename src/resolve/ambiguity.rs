@@ -130,14 +130,17 @@ fn weapon_context(text: &str, span: Span, sure_weapons: &SpanIndex) -> bool {
     let mut at = span.end;
     for _ in 0..LIST_WORDS {
         let Some(w) = next_word(text, at, false) else { return false };
+        // Only spaces or a list comma may separate the words: never a sentence end.
+        let gap = text[at..w.start].trim();
+        if !(gap.is_empty() || gap == ",") {
+            return false;
+        }
         if is_materiel(&text[w]) || is_weapon(w) {
             return true;
         }
-        // Only list glue and capitalized names may stand between the name and its head.
-        let gap = &text[at..w.start];
-        let glue = gap.trim().is_empty() || gap.trim() == ",";
+        // Between the name and its head only list words and capitalized names may stand.
         let name = text[w].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if !(glue && (is_link(w) || name || at == span.end)) {
+        if !(is_link(w) || name || at == span.end) {
             return false;
         }
         at = w.end;
