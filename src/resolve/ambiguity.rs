@@ -16,11 +16,13 @@
 //! is not Theresa May even where she is named in full. A one-word person name after an
 //! unknown first name is someone else ([`surname`]).
 
+use std::cell::OnceCell;
+
 use super::span_index::SpanIndex;
 use super::{surname, Catalog};
 use crate::entity::EntityKind;
 use crate::gazetteer::SurfaceRole;
-use crate::matcher::Candidate;
+use crate::matcher::{Candidate, Target};
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
 
@@ -40,7 +42,7 @@ const MATERIEL: &[&str] = &[
 
 /// Capitalized words that are not names.
 #[rustfmt::skip]
-const FUNCTION_WORDS: &[&str] = &[
+pub(super) const FUNCTION_WORDS: &[&str] = &[
     "A", "About", "After", "Against", "Also", "An", "And", "As", "At", "Before", "Both", "But",
     "By", "During", "Even", "For", "From", "How", "If", "In", "Into", "Neighboring",
     "Neighbouring", "Of", "On", "Only", "Or", "Over", "Since", "So", "That", "The", "Then", "This",
@@ -48,66 +50,58 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let entries = catalog.gazetteer.entries();
+    let index = |keep: &dyn Fn(&Target) -> bool| {
+        SpanIndex::new(
+            candidates
+                .iter()
+                .filter(|&&c| catalog.matcher.targets(c).iter().any(keep))
+                .map(|c| c.span)
+                .collect(),
+        )
+    };
+    // Built only when a candidate needs them; most documents ask only a few questions.
     // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
     // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
-    let spans = SpanIndex::new(
-        candidates
-            .iter()
-            .filter(|&&c| {
-                catalog.matcher.targets(c).iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial)
-            })
-            .map(|c| c.span)
-            .collect(),
-    );
-    let entries = catalog.gazetteer.entries();
-    // Spans of weapons named without ambiguity: a list "Patriot, IRIS-T and NASAMS batteries"
-    // makes every member a weapon.
-    let sure_weapons = candidates
-        .iter()
-        .filter(|&&c| {
-            catalog
-                .matcher
-                .targets(c)
-                .iter()
-                .any(|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon)
-        })
-        .map(|c| c.span)
-        .collect();
-    let sure_weapons = SpanIndex::new(sure_weapons);
+    let known = OnceCell::new();
+    let known = || known.get_or_init(|| index(&|t| !t.ambiguous && t.role != SurfaceRole::Partial));
+    // Weapons named without ambiguity: in "Patriot, IRIS-T and NASAMS batteries" they make
+    // every member of the list a weapon.
+    let sure_weapons = OnceCell::new();
+    let sure_weapons = || {
+        sure_weapons
+            .get_or_init(|| index(&|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon))
+    };
     candidates
         .iter()
         .copied()
         .filter(|&c| {
             let targets = catalog.matcher.targets(c);
-            if targets.iter().all(|t| t.role == SurfaceRole::Partial) && before_a_number(text, c.span) {
+            let partial = targets.iter().all(|t| t.role == SurfaceRole::Partial);
+            if partial && surname::before_a_number(text, c.span) {
                 return false;
             }
             let one_word_person =
                 targets.iter().all(|t| entries[t.entry as usize].kind == EntityKind::Person)
                     && !text[c.span].contains(char::is_whitespace);
-            if one_word_person && surname::after_unknown_first_name(text, c.span, &spans, FUNCTION_WORDS) {
+            if one_word_person && surname::after_unknown_first_name(text, c.span, known) {
                 return false;
             }
             if targets.iter().any(|t| !t.ambiguous) {
                 return true;
             }
             targets.iter().any(|t| match entries[t.entry as usize].kind {
-                EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
-                _ => !next_to_unknown_name(text, c.span, &spans),
+                EntityKind::Weapon => weapon_context(text, c.span, sure_weapons()),
+                _ => !next_to_unknown_name(text, c.span, known()),
             })
         })
         .collect()
 }
 
-fn before_a_number(text: &str, span: Span) -> bool {
-    next_word(text, span.end, true).is_some_and(|w| text[w].starts_with(|c: char| c.is_ascii_digit()))
-}
-
+/// A materiel word, or a hyphenated compound with one ("air-defense", "Iranian-made drone").
 fn is_materiel(word: &str) -> bool {
-    MATERIEL.iter().any(|m| m.eq_ignore_ascii_case(word))
-        || word.split('-').any(|part| MATERIEL.contains(&part.to_ascii_lowercase().as_str()))
+    core::iter::once(word).chain(word.split('-')).any(|w| MATERIEL.iter().any(|m| m.eq_ignore_ascii_case(w)))
 }
-
 /// How far a coordinated list may run before its head noun ("Patriot, IRIS-T, NASAMS and
 /// Hawk systems").
 const LIST_WORDS: usize = 8;

@@ -22,6 +22,10 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         .collect();
     let partials =
         |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
+    // Most documents hold no partial name at all; they need no map of full mentions.
+    if !(0..kept.len()).any(|i| partials(i).next().is_some()) {
+        return explicit;
+    }
     let nearest = |order: &mut dyn Iterator<Item = usize>| {
         let mut best: Vec<Option<(usize, Target)>> = vec![None; kept.len()];
         let mut seen: HashMap<u32, usize> = HashMap::new();

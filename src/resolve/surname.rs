@@ -7,13 +7,14 @@
 //! known name, and is not the first word of a sentence (where every word is capitalized, so
 //! "Yesterday Putin said" keeps its Putin).
 
+use super::ambiguity::FUNCTION_WORDS;
 use super::span_index::SpanIndex;
 use crate::span::Span;
-use crate::tokenize::previous_word;
+use crate::tokenize::{next_word, previous_word};
 
 /// Capitalized words that precede a surname without being a first name: titles and ranks
-/// (with and without their full stop, which the caller has already stripped), honorifics,
-/// weekdays and months.
+/// (as written without a full stop; after "Gen." the full stop already separates the
+/// words), honorifics, weekdays and months.
 #[rustfmt::skip]
 const NOT_FIRST_NAMES: &[&str] = &[
     "Admiral", "Adm", "Ambassador", "Amb", "Archbishop", "Ayatollah", "Brig", "Brigadier", "Cabinet",
@@ -30,12 +31,12 @@ const NOT_FIRST_NAMES: &[&str] = &[
     "November", "December",
 ];
 
-/// Whether the one-word person name at `span` follows another person's first name.
-pub(crate) fn after_unknown_first_name(
+/// Whether the one-word person name at `span` follows another person's first name. `known`
+/// gives the spans of names the gazetteer knows for sure; it is only asked when needed.
+pub(crate) fn after_unknown_first_name<'k>(
     text: &str,
     span: Span,
-    known: &SpanIndex,
-    function_words: &[&str],
+    known: impl FnOnce() -> &'k SpanIndex,
 ) -> bool {
     let Some(first) = previous_word(text, span.start, true) else { return false };
     let word = &text[first];
@@ -43,8 +44,8 @@ pub(crate) fn after_unknown_first_name(
         word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase);
     if !capitalized
         || NOT_FIRST_NAMES.contains(&word)
-        || function_words.contains(&word)
-        || known.overlaps(first, None)
+        || FUNCTION_WORDS.contains(&word)
+        || known().overlaps(first, None)
     {
         return false;
     }
@@ -55,18 +56,20 @@ pub(crate) fn after_unknown_first_name(
     }
 }
 
+/// Whether a partial name stands before a number: "May 5" is a date, not Theresa May, even
+/// where she is named in full.
+pub(crate) fn before_a_number(text: &str, span: Span) -> bool {
+    next_word(text, span.end, true).is_some_and(|w| text[w].starts_with(|c: char| c.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(text: &str, name: &str) -> bool {
         let at = text.find(name).unwrap();
-        after_unknown_first_name(
-            text,
-            Span::new(at, at + name.len()),
-            &SpanIndex::new(vec![]),
-            &["The", "In"],
-        )
+        let none = SpanIndex::new(vec![]);
+        after_unknown_first_name(text, Span::new(at, at + name.len()), || &none)
     }
 
     #[test]
