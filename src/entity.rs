@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::gazetteer::SurfaceRole;
 use crate::span::Span;
 
 string_enum! {
@@ -46,4 +47,8 @@ pub struct Entity {
     /// The linked gazetteer entry.
     #[serde(skip)]
     pub id: EntityId,
+    /// How the mention names the entry: its name, an alias, a demonym ("Iranian"), a capital
+    /// or seat of power. Relation rules read it ("Iranian-made drones" names an origin).
+    #[serde(skip)]
+    pub role: SurfaceRole,
 }

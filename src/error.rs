@@ -42,6 +42,14 @@ pub enum ErrorKind {
         /// What is wrong, with the values involved.
         message: String,
     },
+    /// A relation lexicon line is malformed; names the file and line.
+    #[error("{origin}: {message}")]
+    Lexicon {
+        /// Where the problem is.
+        origin: Origin,
+        /// What is wrong, naming the offending value.
+        message: String,
+    },
     /// A gazetteer file could not be read.
     #[error("cannot read gazetteer file {}: {source}", path.display())]
     Io {
@@ -65,6 +73,10 @@ impl Error {
 
     pub(crate) fn gazetteer(origin: &Origin, message: impl Into<String>) -> Error {
         Error::from(ErrorKind::Gazetteer { origin: origin.clone(), message: message.into() })
+    }
+
+    pub(crate) fn lexicon(origin: &Origin, message: impl Into<String>) -> Error {
+        Error::from(ErrorKind::Lexicon { origin: origin.clone(), message: message.into() })
     }
 
     pub(crate) fn io(path: PathBuf, source: std::io::Error) -> Error {

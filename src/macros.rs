@@ -38,7 +38,7 @@ macro_rules! string_enum {
         impl core::str::FromStr for $name {
             type Err = crate::error::UnknownName;
 
-            fn from_str(s: &str) -> Result<$name, Self::Err> {
+            fn from_str(s: &str) -> core::result::Result<$name, Self::Err> {
                 match s {
                     $( $text => Ok($name::$variant), )+
                     _ => Err(crate::error::UnknownName {
@@ -51,13 +51,13 @@ macro_rules! string_enum {
         }
 
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> core::result::Result<$name, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
                 s.parse().map_err(serde::de::Error::custom)
             }

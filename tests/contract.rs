@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use gazer::relation::Argument;
+use gazer::relation::{Argument, Rule};
 use gazer::{Extraction, Extractor, Modality, Relation, RelationKind, Role, Span};
 use serde_json::{json, Value};
 
@@ -27,42 +27,58 @@ fn entity_json_shape() {
 
 #[test]
 fn relation_json_shape() {
-    let arg = |name: &str, s, e| Argument { name: Arc::from(name), span: Span::new(s, e) };
-    let extraction = Extraction {
-        entities: vec![],
-        relations: vec![
-            Relation {
-                kind: RelationKind::Supply,
-                modality: Modality::Hypothetical,
-                span: Span::new(0, 40),
-                args: vec![
-                    (Role::Supplier, arg("Iran", 0, 4)),
-                    (Role::Recipient, arg("Russia", 14, 20)),
-                    (Role::Item, arg("drones", 5, 11)),
-                ],
-            },
-            Relation {
-                kind: RelationKind::Meet,
-                modality: Modality::Asserted,
-                span: Span::new(41, 60),
-                args: vec![
-                    (Role::Participants, arg("Kim Jong Un", 41, 44)),
-                    (Role::Participants, arg("Vladimir Putin", 49, 54)),
-                ],
-            },
-        ],
-    };
-    let v: Value = serde_json::from_str(&extraction.to_json("b.txt")).unwrap();
+    let text = "Iran could supply Russia with Shahed-136 drones and artillery shells. Kim Jong Un met Vladimir Putin.";
+    let at = |s: &str| text.find(s).unwrap();
+    let span = |s: &str| json!({"start": at(s), "end": at(s) + s.len()});
+    let arg = |name: &str, s: &str| json!({"name": name, "start": at(s), "end": at(s) + s.len()});
+    let v: Value = serde_json::from_str(&Extractor::default().extract(text).to_json("b.txt")).unwrap();
+    let first_end = at(" Kim");
     assert_eq!(
         v["relations"],
         json!([
-            {"kind": "supply", "modality": "hypothetical", "start": 0, "end": 40, "args": {
-                "supplier": {"name": "Iran", "start": 0, "end": 4},
-                "recipient": {"name": "Russia", "start": 14, "end": 20},
-                "item": {"name": "drones", "start": 5, "end": 11}}},
-            {"kind": "meet", "modality": "asserted", "start": 41, "end": 60, "args": {
-                "participants": [{"name": "Kim Jong Un", "start": 41, "end": 44}, {"name": "Vladimir Putin", "start": 49, "end": 54}]}}
+            {"kind": "supply", "modality": "hypothetical", "start": 0, "end": first_end, "args": {
+                "supplier": arg("Iran", "Iran"),
+                "recipient": arg("Russia", "Russia"),
+                "item": [arg("Shahed-136", "Shahed-136"), arg("artillery shells", "artillery shells")]},
+             "trigger": span("supply"), "cue": span("could"), "rule": "supply.give"},
+            {"kind": "meet", "modality": "asserted", "start": at("Kim"), "end": text.len(), "args": {
+                "participants": [arg("Kim Jong Un", "Kim Jong Un"), arg("Vladimir Putin", "Vladimir Putin")]},
+             "trigger": span("met"), "rule": "meet.verb"}
         ])
+    );
+}
+
+#[test]
+fn undirected_deals_say_so() {
+    let text = "The arms deal between Russia and Iran is advancing.";
+    let v: Value = serde_json::from_str(&Extractor::default().extract(text).to_json("c.txt")).unwrap();
+    assert_eq!(v["relations"][0]["rule"], "supply.deal");
+    assert_eq!(v["relations"][0]["direction"], "unknown");
+}
+
+#[test]
+fn relations_built_by_hand_serialize_too() {
+    let arg = |name: &str, s, e| Argument { name: Arc::from(name), span: Span::new(s, e) };
+    let extraction = Extraction {
+        entities: vec![],
+        relations: vec![Relation {
+            kind: RelationKind::Supply,
+            modality: Modality::Negated,
+            span: Span::new(0, 40),
+            args: vec![(Role::Supplier, arg("Iran", 0, 4)), (Role::Recipient, arg("Russia", 14, 20))],
+            trigger: Span::new(5, 13),
+            cue: Some(Span::new(21, 27)),
+            rule: Rule::Denial,
+            undirected: false,
+        }],
+    };
+    let v: Value = serde_json::from_str(&extraction.to_json("d.txt")).unwrap();
+    assert_eq!(
+        v["relations"][0],
+        json!({"kind": "supply", "modality": "negated", "start": 0, "end": 40, "args": {
+            "supplier": {"name": "Iran", "start": 0, "end": 4},
+            "recipient": {"name": "Russia", "start": 14, "end": 20}},
+            "trigger": {"start": 5, "end": 13}, "cue": {"start": 21, "end": 27}, "rule": "denial"})
     );
 }
 

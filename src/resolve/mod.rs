@@ -51,6 +51,7 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candida
                 span: c.span,
                 text: text[c.span].to_string(),
                 id: EntityId(target.entry),
+                role: target.role,
             })
         })
         .collect()

@@ -1,0 +1,364 @@
+//! Finding role fillers around a trigger: the subject to its left, the object of a
+//! preposition or of the verb to its right, possessors, coordinated names ("Iran and North
+//! Korea"), and pronouns standing for a name of an earlier sentence.
+//!
+//! A filler is an entity (by index into the document's entities). Names inside a phrase
+//! resolve to the phrase's head: "private Russian military company Wagner Group" → Wagner
+//! Group, "Ukraine’s northeastern city of Sumy" → Sumy, "Russian President Vladimir Putin" →
+//! Vladimir Putin; a state right before an organization stands for it ("the Russian Defense
+//! Ministry" → Russia).
+
+use super::items::classify;
+use super::view::View;
+use crate::entity::EntityKind;
+use crate::gazetteer::{OrganizationType, SurfaceRole};
+
+/// Prepositions: a name right after one is not the subject of a later verb.
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "from",
+    "to",
+    "with",
+    "of",
+    "for",
+    "by",
+    "on",
+    "at",
+    "against",
+    "over",
+    "near",
+    "including",
+    "like",
+    "via",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "amid",
+    "among",
+    "between",
+    "outside",
+    "within",
+    "than",
+    "as",
+    "about",
+    "after",
+    "before",
+    "under",
+    "around",
+    "through",
+    "beyond",
+    "inside",
+    "behind",
+];
+
+/// Nouns after which "of" introduces the place's name ("the city of Dnipro").
+const PLACE_NOUNS: &[&str] =
+    &["city", "town", "village", "region", "province", "port", "capital", "oblast", "district"];
+
+/// Words that may stand between a preposition and its name ("to the newly formed …").
+fn skippable(v: &View, i: usize) -> bool {
+    let Some(w) = v.word(i) else { return false };
+    if PREPOSITIONS.contains(&w) || v.doc.lexicon.triggers.lookup(w, |_| None).next().is_some() {
+        return false;
+    }
+    let c = classify(v, i);
+    !c.head
+        && !c.personnel
+        && (matches!(w, "the" | "a" | "an" | "both" | "its" | "their" | "his" | "her" | "other" | "several")
+            || w.ends_with("ly")
+            || w.ends_with("ern")
+            || !v.capitalized(i) && w.len() > 2 && !is_verbish(w) && !w.ends_with("ing")
+            || w == "of" && i > 0 && v.is(i - 1, PLACE_NOUNS))
+}
+
+fn is_verbish(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "said"
+            | "says"
+            | "did"
+            | "does"
+            | "do"
+            | "and"
+            | "or"
+            | "not"
+    ) || w.ends_with("ed")
+}
+
+/// The head of the name phrase starting at token `i`, with the names coordinated to it:
+/// returns entity token indices.
+pub(crate) fn phrase_at(v: &View, mut i: usize, limit: usize) -> Vec<usize> {
+    let mut skipped = 0;
+    while i <= limit && v.entity(i).is_none() {
+        if !skippable(v, i) || skipped == 4 {
+            return Vec::new();
+        }
+        skipped += 1;
+        i += 1;
+    }
+    if i > limit || v.entity(i).is_none() {
+        return Vec::new();
+    }
+    let head = head_of(v, i, limit);
+    let mut out = vec![head];
+    // Coordination: "the U.S. and U.K.", "Nepal, India, and even North Korea". Names joined by
+    // commas alone are not a list ("… to Russia,” Watson stated") unless an "and" closes it.
+    let mut k = head + 1;
+    let mut closed = out.len();
+    loop {
+        let mut j = k;
+        let mut comma = false;
+        let mut and = false;
+        while j <= limit && (v.punct(j) == Some(',') || v.is(j, &["and", "or", "even", "both", "the"])) {
+            comma |= v.punct(j) == Some(',');
+            and |= v.is(j, &["and", "or"]);
+            j += 1;
+        }
+        if !(comma || and) || j > limit || v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon) {
+            break;
+        }
+        let h = head_of(v, j, limit);
+        out.push(h);
+        if and {
+            closed = out.len();
+        }
+        k = h + 1;
+    }
+    out.truncate(closed);
+    out
+}
+
+/// Moves from the name at `i` to the head of its phrase.
+fn head_of(v: &View, i: usize, limit: usize) -> usize {
+    let mut cur = i;
+    loop {
+        let mut j = cur + 1;
+        let mut words = 0;
+        let mut possessive = false;
+        while j <= limit && words <= 3 {
+            if v.is_possessive(j) {
+                possessive = true;
+            } else if v.word(j).is_some() && !v.is(j, &["and", "or"]) && !is_verbish(v.word(j).unwrap_or(""))
+            {
+                words += 1;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let next_is_name = j <= limit && v.entity(j).is_some() && v.kind(j) != Some(EntityKind::Weapon);
+        // A demonym or a possessor modifies the name after it; a state right before an organization
+        // ("Russian Defense Ministry") stands for it when the organization is one of its organs.
+        let modifier =
+            v.is_demonym(cur) || possessive || v.kind(cur) == Some(EntityKind::State) && words == 0;
+        if next_is_name && modifier && !(words == 0 && !possessive && organ_of_state(v, j)) {
+            cur = j;
+            continue;
+        }
+        return cur;
+    }
+}
+
+/// Whether the name at `i` is a ministry, agency or government body, which the state before
+/// it stands for.
+fn organ_of_state(v: &View, i: usize) -> bool {
+    let Some(e) = v.entity(i) else { return false };
+    let entry = &v.doc.gazetteer.entries()[v.doc.entities[e].id.0 as usize];
+    matches!(
+        entry.organization_type,
+        Some(
+            OrganizationType::Ministry
+                | OrganizationType::Agency
+                | OrganizationType::GovernmentBody
+                | OrganizationType::MilitaryUnit
+        )
+    )
+}
+
+/// The names after the first of `preps` found in `from..=limit` whose phrase names someone.
+pub(crate) fn after_prep(v: &View, from: usize, limit: usize, preps: &[&str]) -> Vec<usize> {
+    after_prep_within(v, from, limit, limit, preps)
+}
+
+/// As [`after_prep`], with the preposition within `from..=prep_limit` and its phrase within
+/// `..=limit`.
+pub(crate) fn after_prep_within(
+    v: &View,
+    from: usize,
+    prep_limit: usize,
+    limit: usize,
+    preps: &[&str],
+) -> Vec<usize> {
+    for i in from..=prep_limit.min(limit).min(v.len().saturating_sub(1)) {
+        if v.is(i, preps) {
+            let found = phrase_at(v, i + 1, limit);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The subject of the verb at `at`: the nearest name to its left in the clause that is not the
+/// object of a preposition, with the names coordinated to it. Pronouns resolve to earlier names.
+pub(crate) fn subject(v: &View, at: usize, start: usize) -> Vec<Filler> {
+    subject_except(v, at, start, None)
+}
+
+/// As [`subject`], never resolving a pronoun to the entity `except` (the other party).
+pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> Vec<Filler> {
+    let mut i = at;
+    while i > start {
+        i -= 1;
+        if v.is(i, &["he", "she", "it", "they"]) {
+            if let Some(p) = pronoun(v, i) {
+                return resolve_pronoun_except(v, i, p, except).into_iter().map(Filler::Entity).collect();
+            }
+        }
+        if v.entity(i).is_none() || v.kind(i) == Some(EntityKind::Weapon) {
+            continue;
+        }
+        // The start of the name phrase this name heads, determiners included.
+        let mut first = i;
+        while first > start
+            && (v.entity(first - 1).is_some()
+                || v.is_possessive(first - 1)
+                || v.is(first - 1, &["the", "a", "an", "its", "their"]))
+        {
+            first -= 1;
+        }
+        // "a plan for North Korea to send": the name before an infinitive is its subject.
+        let infinitive = v.is(i + 1, &["to"]) && i + 2 >= at;
+        if first > 0 && v.is(first - 1, PREPOSITIONS) && !infinitive {
+            i = first;
+            continue;
+        }
+        let next = classify(v, i + 1);
+        // Part of an item phrase ("Iranian drones") is the item's maker, not the subject; a name
+        // on troops after a verb is its object ("bolster Kremlin troops").
+        let object = (next.personnel || next.head)
+            && first > 0
+            && v.word(first - 1)
+                .is_some_and(|w| !matches!(w, "that" | "and" | "as" | "while" | "if" | "when"));
+        if next.head && v.is_demonym(i) || object {
+            i = first;
+            continue;
+        }
+        // "the Russian Defense Ministry": the state acts through its organ.
+        let i =
+            if i > 0 && v.kind(i - 1) == Some(EntityKind::State) && organ_of_state(v, i) { i - 1 } else { i };
+        let mut names = vec![i];
+        // "Iran and North Korea supply …": names coordinated before it.
+        let mut k = first;
+        while k >= 2 && (v.is(k - 1, &["and", "or"]) || v.punct(k - 1) == Some(',')) && k - 1 > start {
+            let j = k - 2;
+            if v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon) {
+                break;
+            }
+            names.push(j);
+            k = j;
+        }
+        return names.into_iter().map(Filler::Token).collect();
+    }
+    Vec::new()
+}
+
+/// A filler: a token of this sentence, or an entity of the document (a pronoun's antecedent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Filler {
+    Token(usize),
+    Entity(usize),
+}
+
+impl Filler {
+    pub fn entity(self, v: &View) -> Option<usize> {
+        match self {
+            Filler::Token(t) => v.entity(t),
+            Filler::Entity(e) => Some(e),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    Person,
+    Thing,
+    Group,
+}
+
+pub(crate) fn pronoun(v: &View, i: usize) -> Option<Pronoun> {
+    match v.word(i)? {
+        "he" | "his" | "him" | "she" | "her" => Some(Pronoun::Person),
+        "it" | "its" => Some(Pronoun::Thing),
+        "they" | "their" | "them" => Some(Pronoun::Group),
+        _ => None,
+    }
+}
+
+/// The name a pronoun at token `i` stands for: the nearest fitting name before it, in this
+/// sentence or up to a few hundred bytes back, preferring names that are not the object of a
+/// preposition (subjects are what pronouns usually continue).
+pub(crate) fn resolve_pronoun(v: &View, i: usize, p: Pronoun) -> Option<usize> {
+    resolve_pronoun_except(v, i, p, None)
+}
+
+pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Option<u32>) -> Option<usize> {
+    let at = v.tokens[i].span.start;
+    let doc = v.doc;
+    let text = doc.text;
+    let end = doc.entities.partition_point(|e| e.span.end <= at);
+    let fits = |k: usize| {
+        let e = &doc.entities[k];
+        if Some(e.id.0) == except {
+            return false;
+        }
+        let entry = &doc.gazetteer.entries()[e.id.0 as usize];
+        match p {
+            Pronoun::Person => entry.kind == EntityKind::Person,
+            Pronoun::Thing => match entry.kind {
+                EntityKind::State => e.role != SurfaceRole::Plural,
+                EntityKind::Organization => matches!(
+                    entry.organization_type,
+                    Some(
+                        OrganizationType::ArmedGroup
+                            | OrganizationType::Alliance
+                            | OrganizationType::InternationalBody
+                    )
+                ),
+                _ => false,
+            },
+            Pronoun::Group => {
+                entry.kind == EntityKind::Organization
+                    && entry.organization_type == Some(OrganizationType::ArmedGroup)
+                    || entry.kind == EntityKind::State && e.role == SurfaceRole::Plural
+            }
+        }
+    };
+    let after_preposition = |k: usize| {
+        let start = doc.entities[k].span.start;
+        let before = text[..start].trim_end();
+        let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        PREPOSITIONS.iter().any(|p| {
+            before.len() >= p.len()
+                && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+                && before[..before.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
+        })
+    };
+    let window: Vec<usize> =
+        (0..end).rev().take_while(|&k| at - doc.entities[k].span.end < 600).filter(|&k| fits(k)).collect();
+    window.iter().copied().find(|&k| !after_preposition(k)).or_else(|| window.first().copied())
+}

@@ -1,0 +1,236 @@
+//! The engine: runs the rules over the sentences that hold names, judges modality, checks the
+//! role table and turns drafts into [`Relation`]s.
+
+use std::sync::Arc;
+
+use super::items::items;
+use super::lexicon::Lexicon;
+use super::modality::{denial_after, judge};
+use super::roles::Filler as Allowed;
+use super::rules::{self, office_on_date, Arg, Ctx, Draft, Memory};
+use super::view::{Doc, View};
+use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
+use crate::entity::{Entity, EntityKind};
+use crate::gazetteer::{Date, Gazetteer};
+use crate::span::Span;
+use crate::tokenize::sentences;
+
+/// What the engine needs besides the text and its entities.
+pub(crate) struct Setup<'a> {
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+    /// Canonical names by entry index.
+    pub names: &'a [Arc<str>],
+    pub date: Option<Date>,
+}
+
+/// Every relation of `text`, ordered by evidence.
+pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<Relation> {
+    let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
+    let mut memory: Vec<Memory> = Vec::new();
+    let mut out = Vec::new();
+    let mut offset = 0;
+    // Sentences are segmented only in lines that hold a name: no relation can live elsewhere.
+    for line in text.split_inclusive('\n') {
+        let span = Span::new(offset, offset + line.len());
+        offset = span.end;
+        let first = entities.partition_point(|e| e.span.start < span.start);
+        if entities.get(first).is_none_or(|e| e.span.start >= span.end) {
+            continue;
+        }
+        for s in sentences(line) {
+            let s = Span::new(s.start + span.start, s.end + span.start);
+            let first = entities.partition_point(|e| e.span.start < s.start);
+            if entities.get(first).is_none_or(|e| e.span.start >= s.end) {
+                continue;
+            }
+            let view = View::new(&doc, s, first);
+            sentence(&view, setup, &mut memory, &mut out);
+        }
+    }
+    if let Some(date) = setup.date {
+        on_date(&doc, setup, date, &mut out);
+    }
+    out.sort_by_key(|r| (r.span.start, r.trigger.start, r.kind));
+    out
+}
+
+fn sentence(v: &View, setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Relation>) {
+    let found = items(v);
+    let cx = Ctx { v, items: &found, memory };
+    let mut drafts = rules::offices(&cx);
+    for i in 0..v.len() {
+        let Some(w) = v.word(i) else { continue };
+        // Only the longest trigger phrase at a position counts ("hand over", not "hand").
+        let mut longest = 0;
+        // A trigger word inside an item phrase names the item ("artillery shells").
+        if found.iter().any(|it| it.first <= i && i <= it.last) {
+            continue;
+        }
+        for (n, trigger) in v.doc.lexicon.triggers.lookup(w, |k| v.word(i + k)) {
+            if n < longest {
+                break;
+            }
+            longest = n;
+            let verbal = rules::is_verbal(trigger.frame);
+            // "the launch" is no verb, "to deal with" no noun.
+            if verbal && n == 1 && rules::used_as_noun(v, i) || !verbal && rules::used_as_verb(v, i) {
+                continue;
+            }
+            drafts.extend(rules::apply(&cx, trigger, i, i + n - 1));
+        }
+    }
+    let mut denials = Vec::new();
+    for d in &drafts {
+        if d.kind != RelationKind::HoldsOffice {
+            if let Some((clause, cue)) = denial_after(v, d.last) {
+                let mut copy = d.clone();
+                copy.rule = Rule::Denial;
+                copy.modality = Some((Modality::Negated, Some(cue)));
+                copy.evidence = Some(clause);
+                denials.push(copy);
+            }
+        }
+    }
+    drafts.extend(denials);
+    let start = out.len();
+    for d in drafts {
+        let Some(r) = finish(v, setup, d) else { continue };
+        if !out[start..].iter().any(|o| same(o, &r)) {
+            out.push(r);
+        }
+    }
+    for r in &out[start..] {
+        let args = r
+            .args
+            .iter()
+            .filter_map(|(role, a)| {
+                let e = v.doc.entities.iter().position(|e| e.span == a.span)?;
+                Some((*role, e))
+            })
+            .collect();
+        memory.push(Memory { kind: r.kind, args, at: r.span.start });
+    }
+}
+
+/// Two relations state the same thing (same kind, modality, evidence and fillers).
+fn same(a: &Relation, b: &Relation) -> bool {
+    let names = |r: &Relation| {
+        let mut n: Vec<(Role, Arc<str>)> = r.args.iter().map(|(role, a)| (*role, a.name.clone())).collect();
+        if r.kind.is_symmetric() {
+            n.sort();
+        }
+        n
+    };
+    a.kind == b.kind && a.modality == b.modality && a.span == b.span && names(a) == names(b)
+}
+
+/// Names the fillers, checks them against the role table and judges modality.
+fn finish(v: &View, setup: &Setup, d: Draft) -> Option<Relation> {
+    let doc = v.doc;
+    let mut args: Vec<(Role, Argument)> = Vec::new();
+    for (role, arg) in &d.args {
+        let (name, span, filler) = match *arg {
+            Arg::Name(f) => {
+                let e = f.entity(v)?;
+                let m = &doc.entities[e];
+                (m.name.clone(), m.span, Allowed::Entity(doc.entry_kind(e)))
+            }
+            Arg::Item(item) => match item.weapon {
+                Some(w) => {
+                    (doc.entities[w].name.clone(), doc.entities[w].span, Allowed::Entity(EntityKind::Weapon))
+                }
+                None => (Arc::from(&doc.text[item.span]), item.span, Allowed::Phrase),
+            },
+            Arg::Title(span) => (Arc::from(&doc.text[span]), span, Allowed::Phrase),
+            Arg::Entry { entry, span } => {
+                let kind = setup.gazetteer.entries().get(entry as usize)?.kind;
+                (setup.names.get(entry as usize)?.clone(), span, Allowed::Entity(kind))
+            }
+        };
+        let spec = d.kind.role(*role)?;
+        if !spec.fillers.contains(&filler) {
+            return None;
+        }
+        let taken = args.iter().any(|(r, a)| *r == *role && (a.name == name || !spec.many));
+        if !taken {
+            args.push((*role, Argument { name, span }));
+        }
+    }
+    for spec in d.kind.roles().iter().filter(|s| s.required) {
+        let n = args.iter().filter(|(r, _)| *r == spec.role).count();
+        let needed = if d.kind.is_symmetric() { 2 } else { 1 };
+        if n < needed {
+            return None;
+        }
+    }
+    let (modality, cue) = d.modality.unwrap_or_else(|| judge(v, d.first, d.last, d.phrase_end));
+    let trigger = v.span_of(d.first, d.last);
+    Some(Relation {
+        kind: d.kind,
+        modality,
+        span: d.evidence.unwrap_or(v.span),
+        args,
+        trigger,
+        cue,
+        rule: d.rule,
+        undirected: d.undirected,
+    })
+}
+
+/// With a document date, the offices each mentioned person held that day, stated at the
+/// person's first mention.
+fn on_date(doc: &Doc, setup: &Setup, date: Date, out: &mut Vec<Relation>) {
+    let entries = setup.gazetteer.entries();
+    let mut seen = std::collections::HashSet::new();
+    for m in doc.entities {
+        let entry = &entries[m.id.0 as usize];
+        if entry.kind != EntityKind::Person || !seen.insert(m.id) {
+            continue;
+        }
+        for (title, polity) in office_on_date(entry, date) {
+            let Some(p) = setup
+                .gazetteer
+                .get(EntityKind::State, polity)
+                .or_else(|| setup.gazetteer.get(EntityKind::Organization, polity))
+            else {
+                continue;
+            };
+            let polity_name: Arc<str> = Arc::from(p.name.as_str());
+            let known = out.iter().any(|r| {
+                r.kind == RelationKind::HoldsOffice
+                    && r.arg(Role::Person).is_some_and(|a| a.name == m.name)
+                    && r.arg(Role::Polity).is_some_and(|a| a.name == polity_name)
+            });
+            if known {
+                continue;
+            }
+            let evidence = sentence_of(doc.text, m.span);
+            out.push(Relation {
+                kind: RelationKind::HoldsOffice,
+                modality: Modality::Asserted,
+                span: evidence,
+                args: vec![
+                    (Role::Person, Argument { name: m.name.clone(), span: m.span }),
+                    (Role::Polity, Argument { name: polity_name, span: m.span }),
+                    (Role::Title, Argument { name: Arc::from(title), span: m.span }),
+                ],
+                trigger: m.span,
+                cue: None,
+                rule: Rule::OfficeOnDate,
+                undirected: false,
+            });
+        }
+    }
+}
+
+/// The sentence around `span`.
+fn sentence_of(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    sentences(&text[line_start..line_end])
+        .into_iter()
+        .map(|s| Span::new(s.start + line_start, s.end + line_start))
+        .find(|s| s.start <= span.start && span.end <= s.end)
+        .unwrap_or(span)
+}

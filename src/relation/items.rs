@@ -1,0 +1,105 @@
+//! Items: the materiel a supply moves or an attack uses — a named weapon system
+//! ("Fath-360 close-range ballistic missile system" → Fath-360) or a generic phrase from the
+//! materiel lexicon ("artillery shells", "unmanned aerial vehicles"), with the state that
+//! made it when the text says so ("Iranian-made drones", "North Korean munitions").
+
+use super::lexicon::Materiel;
+use super::view::View;
+use crate::entity::EntityKind;
+use crate::gazetteer::SurfaceRole;
+use crate::span::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Item {
+    /// First and last token of the phrase (the origin modifier excluded).
+    pub first: usize,
+    pub last: usize,
+    /// The phrase as written.
+    pub span: Span,
+    /// A named weapon system in the phrase (entity index).
+    pub weapon: Option<usize>,
+    /// The token naming the state that made it, when written before the phrase.
+    pub origin: Option<usize>,
+}
+
+/// What the materiel lexicon says of the word at `i`, and over how many tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordClass {
+    pub len: usize,
+    pub head: bool,
+    pub weak: bool,
+    pub modifier: bool,
+    pub personnel: bool,
+    pub made: bool,
+}
+
+pub(crate) fn classify(v: &View, i: usize) -> WordClass {
+    let mut c = WordClass::default();
+    let Some(w) = v.word(i) else { return c };
+    for (n, class) in v.doc.lexicon.materiel.lookup(w, |k| v.word(i + k)) {
+        // Take the longest phrase; shorter ones only add classes of the same length.
+        if c.len != 0 && n < c.len {
+            continue;
+        }
+        c.len = n;
+        match class {
+            Materiel::Head => c.head = true,
+            Materiel::WeakHead => c.weak = true,
+            Materiel::Modifier => c.modifier = true,
+            Materiel::Personnel => c.personnel = true,
+            Materiel::Made => c.made = true,
+        }
+    }
+    if c.len == 0 && (w.ends_with("-range") || w.ends_with("-guided") || w.ends_with("-capable")) {
+        c.len = 1;
+        c.modifier = true;
+    }
+    c
+}
+
+/// Every item phrase of the sentence, in order.
+pub(crate) fn items(v: &View) -> Vec<Item> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let weapon = v.kind(i) == Some(EntityKind::Weapon);
+        let (first, mut last, mut has_head, mut j) =
+            if weapon { (i, i, true, i + 1) } else { (i, i, false, i) };
+        let mut any = weapon;
+        // The generic words of the phrase: modifiers, then heads ("close-range ballistic
+        // missile system"); a weak head counts only after another word of the phrase.
+        while j < v.len() {
+            let c = classify(v, j);
+            if c.len == 0 || !(c.head || c.weak || c.modifier) {
+                break;
+            }
+            if c.head || (c.weak && any) {
+                last = j + c.len - 1;
+                has_head = true;
+            }
+            any = true;
+            j += c.len;
+        }
+        if has_head {
+            let origin = origin_before(v, first);
+            let weapon = if weapon { v.entity(i) } else { None };
+            out.push(Item { first, last, span: v.span_of(first, last), weapon, origin });
+            i = last + 1;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// The state written as the maker right before an item: "Iranian drones", "Iranian-made
+/// drones", "North Korea's missiles".
+fn origin_before(v: &View, first: usize) -> Option<usize> {
+    let mut k = first.checked_sub(1)?;
+    if v.word(k).is_some() && classify(v, k).made && k >= 1 && v.punct(k - 1) == Some('-') {
+        k = k.checked_sub(2)?;
+    }
+    let is_state = v.kind(k) == Some(EntityKind::State);
+    let adjectival = matches!(v.role(k), Some(SurfaceRole::Demonym));
+    (is_state && adjectival).then_some(k)
+}

@@ -1,0 +1,291 @@
+//! The relation lexicons: trigger words with their role frames, materiel and troop nouns,
+//! modality cues and title words. They are data (`gazetteers/lexicon/*.tsv`), compiled into the
+//! default extractor and replaceable through [`ExtractorBuilder::lexicon`].
+//!
+//! [`ExtractorBuilder::lexicon`]: crate::ExtractorBuilder::lexicon
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+
+use super::{Modality, RelationKind};
+use crate::error::{Error, Origin, Result};
+
+string_enum! {
+    /// Which roles a trigger's neighbours fill; see `gazetteers/lexicon/triggers.tsv`.
+    pub enum Frame, what = "trigger frame" {
+        /// The subject supplies: "Iran supplies Russia with drones".
+        Give => "give",
+        /// The subject arms its object; the items may go unsaid: "Iran prepares to arm Russia".
+        Arm => "arm",
+        /// The subject receives: "Russia obtains shells from North Korea".
+        Receive => "receive",
+        /// The subject uses an item of foreign origin: "Russia fired Iranian-made drones".
+        Use => "use",
+        /// A noun of giving: "Iran's shipment of drones to Russia".
+        NounGive => "noun-give",
+        /// A noun of receiving: "Russia's procurement of shells from North Korea".
+        NounReceive => "noun-receive",
+        /// A deal whose direction is not stated: "an arms deal between X and Y".
+        NounDeal => "noun-deal",
+        /// Troops sent, deployed or stationed.
+        Send => "send",
+        /// A noun of deployment: "the deployment of troops to Russia".
+        NounDeploy => "noun-deploy",
+        /// "X meets (with) Y", "X and Y met".
+        Meet => "meet",
+        /// "X visits Y", a state or its capital.
+        Visit => "visit",
+        /// "a meeting between X and Y", "X's talks with Y".
+        NounMeet => "noun-meet",
+        /// "X's visit to Y".
+        NounVisit => "noun-visit",
+        /// "a treaty between X and Y", "X's partnership with Y".
+        NounPact => "noun-pact",
+        /// "X strikes Y".
+        Strike => "strike",
+        /// "X launched a missile at / targeting Y".
+        Launch => "launch",
+        /// "X's strike on Y", "Russian strikes in Y".
+        NounAttack => "noun-attack",
+    }
+}
+
+string_enum! {
+    /// What a materiel lexicon word is; see `gazetteers/lexicon/materiel.tsv`.
+    pub enum Materiel, what = "materiel class" {
+        /// Names materiel alone ("missiles").
+        Head => "head",
+        /// Names materiel after a modifier ("aerial vehicles").
+        WeakHead => "weak-head",
+        /// Precedes a head ("ballistic").
+        Modifier => "modifier",
+        /// Troops ("soldiers").
+        Personnel => "personnel",
+        /// Marks origin after a demonym ("-made").
+        Made => "made",
+    }
+}
+
+string_enum! {
+    /// What a title lexicon word is; see `gazetteers/lexicon/titles.tsv`.
+    pub enum TitleWord, what = "title class" {
+        /// Makes a phrase a title ("president").
+        Head => "head",
+        /// May stand inside a title ("deputy").
+        Modifier => "modifier",
+    }
+}
+
+/// A trigger: which relation it states and how its roles are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trigger {
+    /// The relation kind.
+    pub kind: RelationKind,
+    /// The role frame.
+    pub frame: Frame,
+}
+
+/// The words of a phrase after its first.
+type Words = Box<[Box<str>]>;
+
+/// Phrases keyed by their first word; each word lower-case with ASCII apostrophes.
+#[derive(Clone, Debug)]
+pub(crate) struct PhraseMap<T> {
+    map: HashMap<Box<str>, Vec<(Words, T)>>,
+}
+
+impl<T> Default for PhraseMap<T> {
+    fn default() -> Self {
+        PhraseMap { map: HashMap::new() }
+    }
+}
+
+impl<T: Copy + PartialEq> PhraseMap<T> {
+    fn insert(&mut self, phrase: &str, value: T) {
+        let mut words = phrase.split_whitespace().map(normalize);
+        let Some(first) = words.next() else { return };
+        let rest: Box<[Box<str>]> = words.map(String::into_boxed_str).collect();
+        let list = self.map.entry(first.into_boxed_str()).or_default();
+        if !list.iter().any(|(r, v)| *r == rest && *v == value) {
+            list.push((rest, value));
+            // Longest phrase first, so that a lookup takes the longest match.
+            list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        }
+    }
+
+    /// The phrases starting with `first` whose remaining words equal `next(1)`, `next(2)` …,
+    /// longest first, as (number of words, value).
+    pub(crate) fn lookup<'a>(
+        &'a self,
+        first: &str,
+        next: impl Fn(usize) -> Option<&'a str> + 'a,
+    ) -> impl Iterator<Item = (usize, T)> + 'a {
+        self.map.get(first).into_iter().flatten().filter_map(move |(rest, v)| {
+            rest.iter().enumerate().all(|(i, w)| next(i + 1) == Some(&**w)).then_some((rest.len() + 1, *v))
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.map.values().map(Vec::len).sum()
+    }
+}
+
+/// Lower case with ASCII apostrophes: the form every lexicon word and token is compared in.
+pub(crate) fn normalize(word: &str) -> String {
+    word.chars().map(|c| if matches!(c, '’' | '‘') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+}
+
+/// The four relation lexicons.
+///
+/// ```
+/// use gazer::relation::Lexicon;
+/// let mut lexicon = Lexicon::builtin().clone();
+/// lexicon.add_triggers("mine.tsv", "supply\tairlift\tframe=give\tforms=airlifted")?;
+/// assert!(lexicon.len() > 500);
+/// let err = lexicon.add_triggers("mine.tsv", "supply\tairdrop\tframe=throw").unwrap_err();
+/// assert!(err.to_string().starts_with("mine.tsv:1: unknown trigger frame \"throw\""));
+/// # Ok::<(), gazer::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub(crate) triggers: PhraseMap<Trigger>,
+    pub(crate) materiel: PhraseMap<Materiel>,
+    pub(crate) modality: PhraseMap<Modality>,
+    pub(crate) titles: PhraseMap<TitleWord>,
+}
+
+static BUILTIN: Lazy<Lexicon> = Lazy::new(|| {
+    let mut l = Lexicon::default();
+    let load = |r: Result<()>| r.unwrap_or_else(|e| panic!("embedded lexicon: {e}"));
+    // The embedded files are checked by the crate's tests, so these cannot fail in a release.
+    load(l.add_triggers("triggers.tsv", include_str!("../../gazetteers/lexicon/triggers.tsv")));
+    load(l.add_materiel("materiel.tsv", include_str!("../../gazetteers/lexicon/materiel.tsv")));
+    load(l.add_modality("modality.tsv", include_str!("../../gazetteers/lexicon/modality.tsv")));
+    load(l.add_titles("titles.tsv", include_str!("../../gazetteers/lexicon/titles.tsv")));
+    l
+});
+
+impl Lexicon {
+    /// A lexicon with no words: no relation is found with it.
+    pub fn new() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// The embedded lexicons of `gazetteers/lexicon/`.
+    pub fn builtin() -> &'static Lexicon {
+        &BUILTIN
+    }
+
+    /// Adds triggers: lines `KIND<TAB>LEMMA<TAB>frame=FRAME[<TAB>forms=F|F…]`.
+    pub fn add_triggers(&mut self, source: &str, text: &str) -> Result<()> {
+        for line in lines(source, text) {
+            let (origin, cols) = line?;
+            let kind: RelationKind = parse_col(&origin, cols.first())?;
+            let lemma = cols.get(1).filter(|s| !s.is_empty()).ok_or_else(|| missing(&origin, "lemma"))?;
+            let mut frame = None;
+            let mut forms = vec![*lemma];
+            for col in &cols[2..] {
+                match col.split_once('=') {
+                    Some(("frame", v)) => {
+                        frame =
+                            Some(v.parse().map_err(|e: crate::error::UnknownName| {
+                                Error::lexicon(&origin, e.to_string())
+                            })?)
+                    }
+                    Some(("forms", v)) => forms.extend(v.split('|').map(str::trim).filter(|f| !f.is_empty())),
+                    _ => return Err(Error::lexicon(&origin, format!("unknown field \"{col}\""))),
+                }
+            }
+            let frame = frame.ok_or_else(|| missing(&origin, "frame="))?;
+            for form in forms {
+                self.triggers.insert(form, Trigger { kind, frame });
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds materiel words: lines `CLASS<TAB>WORD[<TAB>forms=F|F…]`.
+    pub fn add_materiel(&mut self, source: &str, text: &str) -> Result<()> {
+        self.add_words(source, text, |l, form, class| l.materiel.insert(form, class))
+    }
+
+    /// Adds title words: lines `CLASS<TAB>WORD[<TAB>forms=F|F…]`.
+    pub fn add_titles(&mut self, source: &str, text: &str) -> Result<()> {
+        self.add_words(source, text, |l, form, class| l.titles.insert(form, class))
+    }
+
+    /// Adds modality cues: lines `MODALITY<TAB>CUE`.
+    pub fn add_modality(&mut self, source: &str, text: &str) -> Result<()> {
+        self.add_words(source, text, |l, form, class| l.modality.insert(form, class))
+    }
+
+    fn add_words<C: Copy + core::str::FromStr<Err = crate::error::UnknownName>>(
+        &mut self,
+        source: &str,
+        text: &str,
+        mut insert: impl FnMut(&mut Lexicon, &str, C),
+    ) -> Result<()> {
+        for line in lines(source, text) {
+            let (origin, cols) = line?;
+            let class: C = parse_col(&origin, cols.first())?;
+            let word = cols.get(1).filter(|s| !s.is_empty()).ok_or_else(|| missing(&origin, "word"))?;
+            insert(self, word, class);
+            for col in &cols[2..] {
+                match col.split_once('=') {
+                    Some(("forms", v)) => v
+                        .split('|')
+                        .map(str::trim)
+                        .filter(|f| !f.is_empty())
+                        .for_each(|f| insert(self, f, class)),
+                    _ => return Err(Error::lexicon(&origin, format!("unknown field \"{col}\""))),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of phrases in all four lexicons.
+    pub fn len(&self) -> usize {
+        self.triggers.len() + self.materiel.len() + self.modality.len() + self.titles.len()
+    }
+
+    /// Whether the lexicon holds no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+type Line<'t> = Result<(Origin, Vec<&'t str>)>;
+
+/// The data lines of a lexicon file, split into trimmed columns, with their origin.
+fn lines<'t>(source: &str, text: &'t str) -> impl Iterator<Item = Line<'t>> {
+    let source: Arc<str> = source.into();
+    text.lines().enumerate().filter_map(move |(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            return None;
+        }
+        let origin = Origin { source: source.clone(), line: i + 1 };
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < 2 {
+            return Some(Err(Error::lexicon(
+                &origin,
+                format!("expected tab-separated columns, got \"{line}\""),
+            )));
+        }
+        Some(Ok((origin, cols)))
+    })
+}
+
+fn parse_col<C: core::str::FromStr<Err = crate::error::UnknownName>>(
+    origin: &Origin,
+    col: Option<&&str>,
+) -> Result<C> {
+    col.unwrap_or(&"").parse().map_err(|e: crate::error::UnknownName| Error::lexicon(origin, e.to_string()))
+}
+
+fn missing(origin: &Origin, what: &str) -> Error {
+    Error::lexicon(origin, format!("missing {what}"))
+}

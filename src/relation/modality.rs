@@ -1,0 +1,71 @@
+//! Modality: whether a relation is stated as fact, as planned or possible, or as denied.
+//!
+//! The cues come from `gazetteers/lexicon/modality.tsv`. Within the trigger's clause, the cue
+//! nearest before the trigger decides (the trigger word itself counts: "bid for",
+//! "negotiations"); for a noun trigger, a cue right after its phrase counts too ("a meeting
+//! between Kim and Putin soon expected"). Two weak cues apply only when no lexicon cue does: an
+//! infinitive "to" right before a verb trigger ("a strategy … to obtain drones") and "any"
+//! ("any move by Iran to arm Russia").
+
+use super::clause::clause_start;
+use super::view::View;
+use super::Modality;
+use crate::span::Span;
+
+/// A modality with the span of the cue that decided it (`None` for plain assertions).
+pub(crate) type Judged = (Modality, Option<Span>);
+
+/// Judges the trigger at tokens `first..=last`; `phrase_end` is the last token of a noun
+/// trigger's phrase (its arguments), or `None` for verb triggers.
+pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usize>) -> Judged {
+    let start = clause_start(v, first);
+    let mut weak: Option<Judged> = None;
+    for i in (start..=last).rev() {
+        if let Some((n, m)) = cue_at(v, i) {
+            // A cue must end before the trigger ends, and a multi-word cue may not straddle it.
+            if i + n - 1 <= last {
+                return (m, Some(v.span_of(i, i + n - 1)));
+            }
+        }
+        if weak.is_none() && v.is(i, &["any"]) {
+            weak = Some((Modality::Hypothetical, Some(v.span_of(i, i))));
+        }
+    }
+    if let Some(end) = phrase_end {
+        for i in end + 1..(end + 4).min(v.len()) {
+            if let Some((n, m)) = cue_at(v, i) {
+                return (m, Some(v.span_of(i, i + n - 1)));
+            }
+            if v.word(i).is_none() {
+                break;
+            }
+        }
+    } else if first > 0 && v.is(first - 1, &["to"]) && first >= 2 && v.word(first - 2).is_some() {
+        return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
+    }
+    weak.unwrap_or((Modality::Asserted, None))
+}
+
+fn cue_at(v: &View, i: usize) -> Option<(usize, Modality)> {
+    let w = v.word(i)?;
+    v.doc.lexicon.modality.lookup(w, |k| v.word(i + k)).next()
+}
+
+/// A denial after the relation's clause: "…, a claim Pyongyang denied", "…, which Moscow has
+/// rejected". Returns the span of the denying clause and of its cue.
+pub(crate) fn denial_after(v: &View, from: usize) -> Option<(Span, Span)> {
+    let comma = (from..v.len()).find(|&i| v.punct(i) == Some(','))?;
+    let mut i = comma + 1;
+    if v.is(i, &["a", "an", "the"]) {
+        i += 1;
+    }
+    if !v.is(
+        i,
+        &["claim", "claims", "allegation", "allegations", "charge", "charges", "report", "reports", "which"],
+    ) {
+        return None;
+    }
+    let end = (i + 1..(i + 6).min(v.len()))
+        .find(|&k| v.is(k, &["denied", "denies", "rejected", "rejects", "disputed"]))?;
+    Some((v.span_of(comma + 1, end), v.span_of(end, end)))
+}

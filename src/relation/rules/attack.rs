@@ -1,0 +1,143 @@
+//! attack: who strikes what, with which weapon. An explicit trigger is required; a definite
+//! "the strike" or "the attacks" takes the roles it lacks from the attack stated just before.
+
+use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Filler};
+use super::super::clause::clause;
+use super::super::lexicon::Frame;
+use super::{Arg, Ctx, Draft};
+use crate::entity::EntityKind;
+use crate::relation::{RelationKind, Role, Rule};
+
+const AT: &[&str] = &["on", "at", "against", "targeting", "across", "in", "throughout", "of"];
+
+pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+    let v = cx.v;
+    let (cs, ce) = clause(v, first);
+    if first > 0 && v.is(first - 1, &["of", "capable"]) {
+        return Vec::new();
+    }
+    let target_ok = |t: &usize| {
+        matches!(v.kind(*t), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
+    };
+    let mut attackers: Vec<Filler>;
+    let mut targets: Vec<usize>;
+    let mut end = last;
+    match frame {
+        Frame::Strike | Frame::Launch => {
+            attackers = subject(v, first, cs);
+            targets = if frame == Frame::Strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
+            targets.retain(|t| target_ok(t));
+            if targets.is_empty() {
+                let preps = if frame == Frame::Launch { &AT[..4] } else { &AT[..7] };
+                targets = after_prep(v, last + 1, ce, preps);
+            }
+            if targets.is_empty() && frame == Frame::Strike {
+                // "in the Zaporizhzhia region, a Russian strike hit an infrastructure facility"
+                targets = place_in(cx, first);
+            }
+        }
+        _ => {
+            let modifier = cx.modifier_before(first).filter(|&m| v.kind(m) != Some(EntityKind::Place));
+            attackers = cx.possessor(first);
+            if attackers.is_empty() {
+                attackers = modifier.map(Filler::Token).into_iter().collect();
+            }
+            if attackers.is_empty() {
+                attackers = after_prep(v, last + 1, ce, &["by"]).into_iter().map(Filler::Token).collect();
+            }
+            // The preposition must follow the noun's own phrase: in "launch and threats
+            // against NATO" the target belongs to "threats".
+            let stop = (last + 1..=ce).find(|&k| v.is(k, &["and", "or"])).map_or(ce, |k| k - 1);
+            targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, AT);
+            if targets.is_empty() {
+                // "the Dnipro attack"
+                targets = (first.checked_sub(1))
+                    .filter(|&i| v.kind(i) == Some(EntityKind::Place))
+                    .into_iter()
+                    .collect();
+            }
+            end = targets.first().copied().unwrap_or(last);
+        }
+    }
+    targets.retain(|t| target_ok(t));
+    let anaphoric =
+        cx.anaphoric(first) || attackers.is_empty() && v.is(first.saturating_sub(1), &["the", "these"]);
+    // The attack stated just before supplies what a definite reference leaves out.
+    let recalled = if anaphoric { cx.recall(RelationKind::Attack, 1500) } else { None };
+    let mut recalled_target = None;
+    if let Some(m) = recalled {
+        let agrees = |role: Role, f: Option<u32>| {
+            f.is_none_or(|id| m.args.iter().any(|&(r, e)| r == role && v.doc.entities[e].id.0 == id))
+        };
+        let a_id = attackers.first().and_then(|&a| cx.id(a));
+        let t_id = targets.first().and_then(|&t| cx.id(Filler::Token(t)));
+        if agrees(Role::Attacker, a_id) || agrees(Role::Target, t_id) {
+            if attackers.is_empty() {
+                attackers = m
+                    .args
+                    .iter()
+                    .filter(|(r, _)| *r == Role::Attacker)
+                    .map(|&(_, e)| Filler::Entity(e))
+                    .collect();
+            }
+            if targets.is_empty() {
+                recalled_target = m.args.iter().find(|(r, _)| *r == Role::Target).map(|&(_, e)| e);
+            }
+        }
+    }
+    if attackers.is_empty() && anaphoric && !targets.is_empty() {
+        // "The attacks targeted … Ukraine": the state named just before that is not the target.
+        attackers =
+            state_before(cx, targets.first().and_then(|&t| cx.id(Filler::Token(t)))).into_iter().collect();
+    }
+    let weapons = cx.items_in(cs, ce);
+    let mut target_fillers: Vec<Filler> = targets.into_iter().take(1).map(Filler::Token).collect();
+    if target_fillers.is_empty() {
+        target_fillers.extend(recalled_target.map(Filler::Entity));
+    }
+    let rule = match frame {
+        Frame::NounAttack => Rule::AttackNoun,
+        _ => Rule::Attack,
+    };
+    let mut out = Vec::new();
+    for &a in attackers.iter().take(1) {
+        for &t in &target_fillers {
+            if cx.id(a) == cx.id(t) {
+                continue;
+            }
+            let mut d = Draft::new(RelationKind::Attack, rule, first, last)
+                .with(Role::Attacker, Arg::Name(a))
+                .with(Role::Target, Arg::Name(t))
+                .items(Role::Weapon, &weapons);
+            if frame == Frame::NounAttack {
+                d.phrase_end = Some(end);
+            }
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// A place named after "in" earlier in the sentence.
+fn place_in(cx: &Ctx, before: usize) -> Vec<usize> {
+    let v = cx.v;
+    (1..before)
+        .filter(|&i| v.kind(i) == Some(EntityKind::Place) && (1..=3).any(|k| i >= k && v.is(i - k, &["in"])))
+        .take(1)
+        .collect()
+}
+
+/// The nearest state mentioned before the sentence (or earlier in it) that is not `exclude`.
+fn state_before(cx: &Ctx, exclude: Option<u32>) -> Option<Filler> {
+    let v = cx.v;
+    let at = v.span.start;
+    let doc = v.doc;
+    let end = doc.entities.partition_point(|e| e.span.end <= at);
+    doc.entities[..end]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, e)| at - e.span.end < 400)
+        .find(|&(k, e)| doc.entry_kind(k) == EntityKind::State && Some(e.id.0) != exclude)
+        .map(|(k, _)| Filler::Entity(k))
+}

@@ -1,0 +1,244 @@
+//! The role-filling rules, one module per relation kind. Each rule starts from a trigger the
+//! lexicon found (or, for `holds_office`, from a person's name) and fills the roles of its frame
+//! from the sentence's tokens; the engine then judges modality and checks the role table.
+
+mod attack;
+mod deploy;
+mod office;
+mod supply;
+mod symmetric;
+
+use super::args::{pronoun, resolve_pronoun, Filler};
+use super::items::Item;
+use super::lexicon::{Frame, Trigger};
+use super::modality::Judged;
+use super::view::View;
+use super::{RelationKind, Role, Rule};
+use crate::span::Span;
+
+pub(crate) use office::{office_on_date, offices};
+
+/// A role filler before it is checked and named.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Arg {
+    Name(Filler),
+    Item(Item),
+    Title(Span),
+    /// A gazetteer entry expressed by the text at `span` ("Pentagon" for the United States).
+    Entry {
+        entry: u32,
+        span: Span,
+    },
+}
+
+/// A relation as a rule proposes it.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub kind: RelationKind,
+    pub rule: Rule,
+    /// First and last token of the trigger.
+    pub first: usize,
+    pub last: usize,
+    /// For noun triggers, the last token of the phrase the trigger heads.
+    pub phrase_end: Option<usize>,
+    pub args: Vec<(Role, Arg)>,
+    /// A modality fixed by the rule (a denial), instead of the cue search.
+    pub modality: Option<Judged>,
+    /// An evidence span narrower than the sentence (a denying clause).
+    pub evidence: Option<Span>,
+    /// The direction of a supply is not stated ("an arms deal between X and Y").
+    pub undirected: bool,
+}
+
+impl Draft {
+    pub fn new(kind: RelationKind, rule: Rule, first: usize, last: usize) -> Draft {
+        Draft {
+            kind,
+            rule,
+            first,
+            last,
+            phrase_end: None,
+            args: Vec::new(),
+            modality: None,
+            evidence: None,
+            undirected: false,
+        }
+    }
+
+    pub fn with(mut self, role: Role, arg: Arg) -> Draft {
+        self.args.push((role, arg));
+        self
+    }
+
+    pub fn items(mut self, role: Role, items: &[Item]) -> Draft {
+        self.args.extend(items.iter().map(|&i| (role, Arg::Item(i))));
+        self
+    }
+}
+
+/// A relation found earlier in the document, for "the strike", "this arms transfer".
+#[derive(Clone, Debug)]
+pub(crate) struct Memory {
+    pub kind: RelationKind,
+    /// Entity ids by role.
+    pub args: Vec<(Role, usize)>,
+    /// Byte offset of its evidence.
+    pub at: usize,
+}
+
+/// What a rule sees: the sentence, its items, and the relations of earlier sentences.
+pub(crate) struct Ctx<'v, 'd, 'a> {
+    pub v: &'v View<'d, 'a>,
+    pub items: &'v [Item],
+    pub memory: &'v [Memory],
+}
+
+impl Ctx<'_, '_, '_> {
+    /// Items whose phrase lies within tokens `a..=b`.
+    pub fn items_in(&self, a: usize, b: usize) -> Vec<Item> {
+        self.items.iter().filter(|i| i.first >= a && i.last <= b).copied().collect()
+    }
+
+    /// Entity id of a filler, to compare fillers across mentions.
+    pub fn id(&self, f: Filler) -> Option<u32> {
+        f.entity(self.v).map(|e| self.v.doc.entities[e].id.0)
+    }
+
+    /// The last relation of `kind` within `window` bytes before the sentence.
+    pub fn recall(&self, kind: RelationKind, window: usize) -> Option<&Memory> {
+        let at = self.v.span.start;
+        self.memory.iter().rev().take_while(|m| at.saturating_sub(m.at) < window).find(|m| m.kind == kind)
+    }
+
+    /// The possessor before a noun at `at`, skipping up to four modifiers ("Iran’s looming
+    /// missile shipment", "its munitions sales", "Putin and Kim’s June 2024 agreement"):
+    /// the names, coordinated ones included.
+    pub fn possessor(&self, at: usize) -> Vec<Filler> {
+        let v = self.v;
+        let mut i = at;
+        for _ in 0..5 {
+            if i == 0 {
+                return Vec::new();
+            }
+            i -= 1;
+            if let Some(p) = pronoun(v, i).filter(|_| v.is(i, &["its", "their", "his", "her"])) {
+                return resolve_pronoun(v, i, p).map(Filler::Entity).into_iter().collect();
+            }
+            if v.is_possessive(i) {
+                let Some(owner) = i.checked_sub(1).filter(|&o| v.entity(o).is_some()) else {
+                    return Vec::new();
+                };
+                let mut out = vec![Filler::Token(owner)];
+                if owner >= 2 && v.is(owner - 1, &["and"]) && v.entity(owner - 2).is_some() {
+                    out.push(Filler::Token(owner - 2));
+                }
+                return out;
+            }
+            if v.word(i).is_none() {
+                return Vec::new();
+            }
+        }
+        Vec::new()
+    }
+
+    /// A name right before a noun at `at` that modifies it ("Russian strikes", "Iranian arms
+    /// sales"), skipping materiel words.
+    pub fn modifier_before(&self, at: usize) -> Option<usize> {
+        let v = self.v;
+        let mut i = at;
+        for _ in 0..3 {
+            i = i.checked_sub(1)?;
+            if v.entity(i).is_some() {
+                return (v.is_demonym(i) || v.punct(i + 1).is_none()).then_some(i);
+            }
+            if super::items::classify(v, i).len == 0 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the noun at `at` is definite and refers back ("the strike", "this arms transfer").
+    pub fn anaphoric(&self, at: usize) -> bool {
+        let v = self.v;
+        (1..=3)
+            .filter_map(|k| at.checked_sub(k))
+            .take_while(|&i| v.word(i).is_some())
+            .any(|i| v.is(i, &["the", "this", "these", "that", "those", "such"]))
+    }
+}
+
+/// Whether a frame reads its trigger as a verb (rather than a noun).
+pub(crate) fn is_verbal(frame: Frame) -> bool {
+    !matches!(
+        frame,
+        Frame::NounGive
+            | Frame::NounReceive
+            | Frame::NounDeal
+            | Frame::NounDeploy
+            | Frame::NounMeet
+            | Frame::NounVisit
+            | Frame::NounPact
+            | Frame::NounAttack
+    )
+}
+
+/// Whether the word at `i` is used as a noun here: a determiner or possessor before it,
+/// possibly across materiel words ("the missile launch", "Putin’s meeting").
+pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1) else { return false };
+        if v.is_possessive(prev)
+            || v.is(
+                prev,
+                &[
+                    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+                    "such",
+                ],
+            )
+        {
+            return true;
+        }
+        if super::items::classify(v, prev).len == 0 {
+            return false;
+        }
+        k = prev;
+    }
+    false
+}
+
+/// Whether the word at `i` is used as a verb here: after "to", a modal or a subject pronoun
+/// ("to better deal with", "they will strike").
+pub(crate) fn used_as_verb(v: &View, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && v.word(k - 1).is_some_and(|w| w.ends_with("ly") && w.len() > 3) {
+        k -= 1;
+    }
+    k > 0
+        && v.is(
+            k - 1,
+            &[
+                "to", "will", "would", "could", "can", "may", "might", "should", "must", "we", "they", "i",
+                "you", "he", "she", "it",
+            ],
+        )
+}
+
+/// Runs the rule for the trigger at tokens `first..=last`.
+pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize) -> Vec<Draft> {
+    match trigger.frame {
+        Frame::Give
+        | Frame::Arm
+        | Frame::Receive
+        | Frame::Use
+        | Frame::NounGive
+        | Frame::NounReceive
+        | Frame::NounDeal => supply::apply(cx, trigger.frame, first, last),
+        Frame::Send | Frame::NounDeploy => deploy::apply(cx, trigger.frame, first, last),
+        Frame::Meet | Frame::Visit | Frame::NounMeet | Frame::NounVisit | Frame::NounPact => {
+            symmetric::apply(cx, trigger.kind, trigger.frame, first, last)
+        }
+        Frame::Strike | Frame::Launch | Frame::NounAttack => attack::apply(cx, trigger.frame, first, last),
+    }
+}

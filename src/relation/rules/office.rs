@@ -1,0 +1,208 @@
+//! holds_office: a person with a title and the polity it is of.
+//!
+//! From the text: a title before the name ("Russian President Vladimir Putin", "North Korea’s
+//! leader Kim Jong Un", "NATO Secretary General Mark Rutte") or after it ("Michel Barnier, the
+//! newly appointed French prime minister"). The polity is the state named in the title phrase
+//! — not one after "for" or "to" ("Special Envoy for Yemen") — or an alliance or armed group
+//! named there, or the state a ministry belongs to ("Pentagon press secretary"). When the
+//! phrase names no polity, the person's gazetteer office with the same title gives it.
+//!
+//! From the gazetteer: with a document date, every office a mentioned person held that day.
+
+use super::super::args::Filler;
+use super::super::lexicon::TitleWord;
+use super::super::view::View;
+use super::{Arg, Ctx, Draft};
+use crate::entity::EntityKind;
+use crate::gazetteer::{Date, Entry, OrganizationType};
+use crate::relation::{RelationKind, Role, Rule};
+use crate::span::Span;
+
+/// Title-phrase words at token `i`: (number of tokens, whether it is a head).
+fn title_word(v: &View, i: usize) -> Option<(usize, bool)> {
+    let w = v.word(i)?;
+    v.doc
+        .lexicon
+        .titles
+        .lookup(w, |k| v.word(i + k))
+        .map(|(n, c)| (n, c == TitleWord::Head))
+        .max_by_key(|&(n, h)| (n, h))
+}
+
+/// A title phrase: its token range, its head, and the polity it names.
+struct Phrase {
+    title: Option<Span>,
+    polity: Option<Arg>,
+}
+
+fn scan(v: &View, from: usize, to: usize) -> Phrase {
+    let mut title: Option<(usize, usize)> = None;
+    let mut polity = None;
+    let mut i = from;
+    while i <= to {
+        if let Some((n, head)) = title_word(v, i) {
+            if head || title.is_some() {
+                let start = title.map_or(i, |(s, _)| s);
+                title = Some((start, i + n - 1));
+            }
+            i += n;
+            continue;
+        }
+        if polity.is_none()
+            && v.entity(i).is_some()
+            && !(i > 0 && v.is(i - 1, &["for", "to", "the", "of"]) && title.is_some())
+        {
+            polity = polity_of(v, i);
+        }
+        i += 1;
+    }
+    // A title must end on a head word ("Secretary General", "prime minister").
+    let title = title.and_then(|(s, e)| {
+        let last_head = (s..=e).rev().find(|&k| title_word(v, k).is_some_and(|(_, h)| h))?;
+        let end = last_head + title_word(v, last_head).map_or(1, |(n, _)| n) - 1;
+        Some(v.span_of(s, end.min(e)))
+    });
+    Phrase { title, polity }
+}
+
+fn polity_of(v: &View, i: usize) -> Option<Arg> {
+    let e = v.entity(i)?;
+    let entry = &v.doc.gazetteer.entries()[v.doc.entities[e].id.0 as usize];
+    match entry.kind {
+        EntityKind::State => Some(Arg::Name(Filler::Token(i))),
+        EntityKind::Organization => match entry.organization_type {
+            Some(
+                OrganizationType::Ministry | OrganizationType::Agency | OrganizationType::GovernmentBody,
+            ) => {
+                let state = v.doc.gazetteer.get(EntityKind::State, entry.state.as_deref()?)?;
+                Some(Arg::Entry { entry: index_of(v, state)?, span: v.tokens[i].span })
+            }
+            Some(
+                OrganizationType::Alliance
+                | OrganizationType::InternationalBody
+                | OrganizationType::ArmedGroup,
+            ) => Some(Arg::Name(Filler::Token(i))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn index_of(v: &View, entry: &Entry) -> Option<u32> {
+    v.doc.gazetteer.entries().iter().position(|e| std::ptr::eq(e, entry)).map(|i| i as u32)
+}
+
+/// Lower-case content words of a title.
+fn words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "for" | "the" | "to" | "and"))
+        .map(|w| w.to_lowercase().replace("defence", "defense"))
+        .collect()
+}
+
+/// The polity of the person's gazetteer office whose title matches the written one.
+fn office_polity(v: &View, person: usize, title: Span) -> Option<Arg> {
+    let written = words(&v.doc.text[title]);
+    let entry = &v.doc.gazetteer.entries()[v.doc.entities[person].id.0 as usize];
+    let office = entry.offices.iter().find(|o| {
+        let listed = words(&o.title);
+        !listed.is_empty()
+            && (listed.iter().all(|w| written.contains(w)) || written.iter().all(|w| listed.contains(w)))
+    })?;
+    let state = v
+        .doc
+        .gazetteer
+        .get(EntityKind::State, &office.polity)
+        .or_else(|| v.doc.gazetteer.get(EntityKind::Organization, &office.polity))?;
+    Some(Arg::Entry { entry: index_of(v, state)?, span: title })
+}
+
+/// Every title apposition of the sentence.
+pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
+    let v = cx.v;
+    let mut out = Vec::new();
+    for p in 0..v.len() {
+        if v.kind(p) != Some(EntityKind::Person) {
+            continue;
+        }
+        let person = v.entity(p).unwrap_or_default();
+        // Before the name: the longest run of title words, names, possessives and
+        // capitalized words ("U.S. National Security Council spokesperson").
+        let mut s = p;
+        while s > 0 && p - s < 9 {
+            let k = s - 1;
+            let fits = title_word(v, k).is_some()
+                || v.is_possessive(k)
+                || v.capitalized(k) && !v.is(k, &["the", "a", "an", "in", "on", "as", "with", "and", "by"])
+                || v.punct(k) == Some('.') && k > 0 && v.capitalized(k - 1)
+                || v.entity(k).is_some_and(|_| v.kind(k) != Some(EntityKind::Person));
+            if !fits {
+                break;
+            }
+            s = k;
+        }
+        let mut found = if s < p { Some(scan(v, s, p - 1)) } else { None };
+        let mut rule = Rule::OfficeBefore;
+        if found.as_ref().is_none_or(|f| f.title.is_none()) {
+            // After the name: "Barnier, the newly appointed French prime minister,".
+            if v.punct(p + 1) == Some(',') {
+                let mut a = p + 2;
+                while a < v.len()
+                    && a < p + 6
+                    && v.is(
+                        a,
+                        &[
+                            "the",
+                            "a",
+                            "now",
+                            "currently",
+                            "who",
+                            "is",
+                            "was",
+                            "serving",
+                            "as",
+                            "newly",
+                            "appointed",
+                            "elected",
+                            "then",
+                        ],
+                    )
+                {
+                    a += 1;
+                }
+                let mut b = a;
+                while b < v.len()
+                    && b < a + 8
+                    && (title_word(v, b).is_some()
+                        || v.entity(b).is_some()
+                        || v.is_possessive(b)
+                        || v.punct(b) == Some('.'))
+                {
+                    b += 1;
+                }
+                if b > a {
+                    found = Some(scan(v, a, b - 1));
+                    rule = Rule::OfficeAfter;
+                }
+            }
+        }
+        let Some(phrase) = found else { continue };
+        let Some(title) = phrase.title else { continue };
+        let polity = phrase.polity.or_else(|| office_polity(v, person, title));
+        let Some(polity) = polity else { continue };
+        out.push(
+            Draft::new(RelationKind::HoldsOffice, rule, p, p)
+                .with(Role::Person, Arg::Name(Filler::Token(p)))
+                .with(Role::Polity, polity)
+                .with(Role::Title, Arg::Title(title)),
+        );
+    }
+    out
+}
+
+/// With a document date: the offices a mentioned person held that day, as (person entity,
+/// polity entry, title).
+pub(crate) fn office_on_date(entry: &Entry, date: Date) -> impl Iterator<Item = (&str, &str)> {
+    entry.offices_on(date).map(|o| (o.title.as_str(), o.polity.as_str()))
+}

@@ -1,0 +1,268 @@
+//! supply: who transfers arms to whom, and which.
+
+use super::super::args::{after_prep, phrase_at, subject, Filler};
+use super::super::clause::clause;
+use super::super::items::{classify, Item};
+use super::super::lexicon::Frame;
+use super::{Arg, Ctx, Draft};
+use crate::entity::EntityKind;
+use crate::relation::{RelationKind, Role, Rule};
+
+const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
+
+pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+    let v = cx.v;
+    let (cs, ce) = clause(v, first);
+    // A gerund after "of" or "capable" names an ability, not an event ("capable of supplying").
+    if first > 0 && v.is(first - 1, &["of"]) {
+        return Vec::new();
+    }
+    let after = cx.items_in(last + 1, ce);
+    // Items before a verb belong to it only in a relative clause: "the drones it purchased",
+    // "the arms Russia plans to purchase".
+    let before: Vec<Item> = cx
+        .items_in(cs.max(first.saturating_sub(5)), first.saturating_sub(1))
+        .into_iter()
+        .filter(|it| {
+            (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]))
+                && (it.last + 1..first).all(|k| v.punct(k).is_none())
+        })
+        .collect();
+    let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| classify(v, i).personnel);
+    let mut drafts = Vec::new();
+    match frame {
+        Frame::Give | Frame::Arm => {
+            let items = if after.is_empty() { before.clone() } else { after.clone() };
+            // Supply is arms: "sent delegations" or "sent troops" is not.
+            if items.is_empty() && (frame == Frame::Give || troops_follow) {
+                return drafts;
+            }
+            let passive = passive(cx, first);
+            let (suppliers, recipients): (Vec<Filler>, Vec<Filler>) = if passive {
+                let by = after_prep(v, last + 1, ce, &["by", "from"]);
+                let mut to = after_prep(v, last + 1, ce, &["to"]);
+                if to.is_empty() {
+                    to = subject(v, first, cs).into_iter().filter_map(tok).collect();
+                }
+                (by.into_iter().map(Filler::Token).collect(), to.into_iter().map(Filler::Token).collect())
+            } else {
+                let mut to = direct_object(cx, last + 1, ce);
+                if to.is_empty() {
+                    to = after_prep(v, last + 1, ce, &["to"]);
+                }
+                (subject_or_main(cx, first, cs), to.into_iter().map(Filler::Token).collect())
+            };
+            pairs(cx, &mut drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
+        }
+        Frame::Receive | Frame::Use => {
+            let items = if after.is_empty() { before.clone() } else { after.clone() };
+            let mut recipients = subject_or_main(cx, first, cs);
+            if frame == Frame::Use || recipients.is_empty() {
+                let by = after_prep(v, last + 1, ce, &["by"]);
+                if !by.is_empty() {
+                    recipients = by.into_iter().map(Filler::Token).collect();
+                }
+            }
+            if recipients.is_empty() {
+                // "By gaining such munitions from Pyongyang, Moscow could …"
+                if v.punct(ce + 1) == Some(',') && v.entity(ce + 2).is_some() {
+                    recipients = vec![Filler::Token(ce + 2)];
+                }
+            }
+            let from: Vec<Filler> = if frame == Frame::Receive {
+                after_prep(v, last + 1, ce, &["from"]).into_iter().map(Filler::Token).collect()
+            } else {
+                Vec::new()
+            };
+            let suppliers = if from.is_empty() { origins(cx, &items) } else { from };
+            let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
+            if items.is_empty() {
+                return drafts;
+            }
+            pairs(cx, &mut drafts, rule, first, last, &suppliers, &recipients, &items);
+        }
+        Frame::NounGive | Frame::NounReceive => {
+            let end = (last + 8).min(ce);
+            let mut items = cx.items_in(last + 1, end);
+            items.retain(|i| i.first <= last + 4 || v.is(i.first.saturating_sub(1), &["of"]));
+            items.extend(cx.items.iter().filter(|i| i.last + 1 == first || i.last + 2 == first).copied());
+            if items.is_empty() {
+                return drafts; // "food supplies", "aid shipments": not arms
+            }
+            let owner = cx.possessor(first);
+            let modifier =
+                cx.modifier_before(items.iter().map(|i| i.first).min().unwrap_or(first).min(first));
+            let from: Vec<Filler> =
+                after_prep(v, last + 1, ce, &["from", "by"]).into_iter().map(Filler::Token).collect();
+            let to: Vec<Filler> =
+                after_prep(v, last + 1, ce, &["to", "for"]).into_iter().map(Filler::Token).collect();
+            let own: Vec<Filler> = if owner.is_empty() {
+                modifier
+                    .filter(|&m| !items.iter().any(|i| i.origin == Some(m)))
+                    .map(Filler::Token)
+                    .into_iter()
+                    .collect()
+            } else {
+                owner
+            };
+            let (mut suppliers, recipients) = if frame == Frame::NounGive {
+                (if from.is_empty() { own } else { from }, to)
+            } else {
+                (if from.is_empty() { origins(cx, &items) } else { from }, own)
+            };
+            let rule = if frame == Frame::NounGive { Rule::SupplyNoun } else { Rule::SupplyNounReceive };
+            if suppliers.is_empty() && frame == Frame::NounGive && !recipients.is_empty() {
+                // "attempted to bolster Kremlin troops via arms shipments to Wagner Group"
+                suppliers = subject(v, items.iter().map(|i| i.first).min().unwrap_or(first), cs);
+            }
+            if suppliers.is_empty() && recipients.is_empty() && cx.anaphoric(first) {
+                if let Some(m) = cx.recall(RelationKind::Supply, 1500) {
+                    let mut d = Draft::new(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
+                        .items(Role::Item, &cx.items_in(cs, ce));
+                    for &(role, e) in &m.args {
+                        d = d.with(role, Arg::Name(Filler::Entity(e)));
+                    }
+                    d.phrase_end = Some(end);
+                    drafts.push(d);
+                }
+                return drafts;
+            }
+            pairs(cx, &mut drafts, rule, first, last, &suppliers, &recipients, &items);
+            for d in &mut drafts {
+                d.phrase_end = Some(end);
+            }
+        }
+        Frame::NounDeal => {
+            let arms = cx.items.iter().any(|i| i.last + 1 == first);
+            if !arms {
+                return drafts;
+            }
+            let sides = between(cx, last + 1, ce);
+            if sides.len() == 2 {
+                let mut d = Draft::new(RelationKind::Supply, Rule::SupplyDeal, first, last)
+                    .with(Role::Supplier, Arg::Name(sides[0]))
+                    .with(Role::Recipient, Arg::Name(sides[1]))
+                    .items(Role::Item, &cx.items_in(first.saturating_sub(4), first));
+                d.undirected = true;
+                d.phrase_end = Some(ce.min(last + 6));
+                drafts.push(d);
+            }
+        }
+        _ => {}
+    }
+    drafts
+}
+
+fn tok(f: Filler) -> Option<usize> {
+    match f {
+        Filler::Token(t) => Some(t),
+        Filler::Entity(_) => None,
+    }
+}
+
+/// "between X and Y" right after a noun: the two names.
+pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> Vec<Filler> {
+    let v = cx.v;
+    if !(from..=(from + 1).min(limit)).any(|i| v.is(i, &["between", "among"])) {
+        return Vec::new();
+    }
+    let names = after_prep(v, from, limit, &["between", "among"]);
+    names.into_iter().map(Filler::Token).collect()
+}
+
+/// The subject in the clause, or for a verb in a coordinated phrase (", met with …") the
+/// subject of the sentence.
+pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize) -> Vec<Filler> {
+    let found = subject(cx.v, first, cs);
+    if found.is_empty() && cs > 0 && cx.v.punct(cs - 1) == Some(',') {
+        return subject(cx.v, first, 0);
+    }
+    found
+}
+
+/// A verb's bare object when it names a recipient: "supply Russia with", "providing Kyiv
+/// with", "supplying Russia arms". A demonym there is an item's maker, not a recipient.
+fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
+    let v = cx.v;
+    let mut i = from;
+    while i <= limit && v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also") {
+        i += 1;
+    }
+    if i > limit || v.entity(i).is_none() || v.is_demonym(i) || v.kind(i) == Some(EntityKind::Weapon) {
+        return Vec::new();
+    }
+    phrase_at(v, i, limit)
+}
+
+/// Whether the verb at `first` is passive ("was delivered", "is being shipped").
+fn passive(cx: &Ctx, first: usize) -> bool {
+    let v = cx.v;
+    let mut i = first;
+    while i > 0 {
+        i -= 1;
+        if v.is(i, AUX) {
+            return true;
+        }
+        if !v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also" || w == "not") {
+            return false;
+        }
+    }
+    false
+}
+
+/// The makers of the items: a demonym before the phrase, or the origin of a named system.
+fn origins(cx: &Ctx, items: &[Item]) -> Vec<Filler> {
+    let v = cx.v;
+    let mut out = Vec::new();
+    for item in items {
+        if let Some(o) = item.origin {
+            out.push(Filler::Token(o));
+        } else if let Some(w) = item.weapon {
+            let entry = &v.doc.gazetteer.entries()[v.doc.entities[w].id.0 as usize];
+            if let [one] = entry.origin.as_slice() {
+                if let Some(state) = v.doc.gazetteer.get(EntityKind::State, one) {
+                    let id = v.doc.gazetteer.entries().iter().position(|e| std::ptr::eq(e, state));
+                    // The state must be named somewhere before, so the output has a mention to
+                    // point at; otherwise the maker stays unknown.
+                    if let Some(e) = id.and_then(|id| {
+                        v.doc.entities[..].iter().rposition(|m| {
+                            m.id.0 as usize == id && m.span.end <= v.tokens[item.first].span.start
+                        })
+                    }) {
+                        out.push(Filler::Entity(e));
+                    }
+                }
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn pairs(
+    cx: &Ctx,
+    out: &mut Vec<Draft>,
+    rule: Rule,
+    first: usize,
+    last: usize,
+    suppliers: &[Filler],
+    recipients: &[Filler],
+    items: &[Item],
+) {
+    for &s in suppliers {
+        for &r in recipients {
+            if cx.id(s).is_some() && cx.id(s) == cx.id(r) {
+                continue;
+            }
+            out.push(
+                Draft::new(RelationKind::Supply, rule, first, last)
+                    .with(Role::Supplier, Arg::Name(s))
+                    .with(Role::Recipient, Arg::Name(r))
+                    .items(Role::Item, items),
+            );
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! meet and agreement: two participants, in either order.
+//!
+//! Both find their pair the same ways: "between X and Y", "X’s meeting with Y", "the X-Y
+//! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
+//! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
+
+use super::super::args::{after_prep_within, phrase_at, subject, Filler};
+use super::super::clause::clause;
+use super::super::lexicon::Frame;
+use super::supply::{between, subject_or_main};
+use super::{Arg, Ctx, Draft};
+use crate::entity::EntityKind;
+use crate::relation::{RelationKind, Role, Rule};
+
+pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+    let v = cx.v;
+    let (cs, ce) = clause(v, first);
+    let mut pair: Option<(Filler, Filler)> = None;
+    let mut end = last;
+    let rule;
+    match frame {
+        Frame::Meet | Frame::Visit => {
+            rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
+            let subj = subject_or_main(cx, first, cs);
+            let mut other = phrase_at(v, last + 1, ce);
+            if other.is_empty() && frame == Frame::Meet {
+                other = after_prep_within(v, last + 1, last + 2, ce, &["with"]);
+            }
+            if frame == Frame::Visit {
+                other.retain(|&t| v.kind(t) == Some(EntityKind::State));
+            }
+            if let (Some(&a), Some(&b)) = (subj.first(), other.first()) {
+                pair = Some((a, Filler::Token(b)));
+                end = b;
+            } else if let [a, b] = subj[..] {
+                if frame == Frame::Meet {
+                    pair = Some((b, a));
+                }
+            }
+        }
+        Frame::NounVisit => {
+            rule = Rule::MeetVisit;
+            let visitor = {
+                let owner = cx.possessor(first);
+                if owner.is_empty() {
+                    subject(v, first, cs)
+                } else {
+                    owner
+                }
+            };
+            let to: Vec<usize> = after_prep_within(v, last + 1, last + 3, ce, &["to"])
+                .into_iter()
+                .filter(|&t| v.kind(t) == Some(EntityKind::State))
+                .collect();
+            if let (Some(&a), Some(&b)) = (visitor.first(), to.first()) {
+                pair = Some((a, Filler::Token(b)));
+                end = b;
+            }
+        }
+        _ => {
+            rule = if kind == RelationKind::Meet { Rule::MeetNoun } else { Rule::Agreement };
+            let sides = between(cx, last + 1, ce);
+            if let [a, b] = sides[..] {
+                pair = Some((a, b));
+            } else if let Some((a, b)) = hyphen_pair(cx, first) {
+                pair = Some((a, b));
+            } else {
+                let owner = cx.possessor(first);
+                let with = after_prep_within(v, last + 1, last + 3, ce, &["with"]);
+                match (&owner[..], with.first()) {
+                    ([a, b], _) => pair = Some((*b, *a)),
+                    ([a], Some(&b)) => {
+                        pair = Some((*a, Filler::Token(b)));
+                        end = b;
+                    }
+                    ([], Some(&b)) => {
+                        let exclude = cx.id(Filler::Token(b));
+                        let subj = subject(v, first, cs);
+                        if let Some(&a) = subj.iter().find(|&&a| cx.id(a) != exclude) {
+                            pair = Some((a, Filler::Token(b)));
+                            end = b;
+                        }
+                    }
+                    _ => pair = coordinated_pair(cx, cs, ce).or_else(|| next_clause_pair(cx, ce)),
+                }
+            }
+        }
+    }
+    let Some((a, b)) = pair else { return Vec::new() };
+    if cx.id(a).is_none() || cx.id(a) == cx.id(b) {
+        return Vec::new();
+    }
+    let mut d = Draft::new(kind, rule, first, last)
+        .with(Role::Participants, Arg::Name(a))
+        .with(Role::Participants, Arg::Name(b));
+    if matches!(frame, Frame::NounMeet | Frame::NounPact | Frame::NounVisit) {
+        d.phrase_end = Some(end);
+    }
+    vec![d]
+}
+
+/// "the Putin-Kim meeting", "the Russia-Houthi alliance".
+fn hyphen_pair(cx: &Ctx, first: usize) -> Option<(Filler, Filler)> {
+    let v = cx.v;
+    (1..=3).filter_map(|k| first.checked_sub(k)).take_while(|&i| i >= 2).find_map(|i| {
+        let ok = v.entity(i).is_some() && v.punct(i - 1) == Some('-') && v.entity(i - 2).is_some();
+        ok.then_some((Filler::Token(i - 2), Filler::Token(i)))
+    })
+}
+
+/// Exactly two names joined by "and" in the clause ("Tehran and Moscow enjoy a strategic
+/// partnership"); a list of three or more is not a pair.
+fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Filler, Filler)> {
+    let v = cx.v;
+    let actor = |i: usize| {
+        matches!(v.kind(i), Some(EntityKind::State | EntityKind::Organization | EntityKind::Person))
+    };
+    (cs..=ce).find_map(|i| {
+        if !actor(i) {
+            return None;
+        }
+        let names = phrase_at(v, i, ce);
+        if names.len() != 2 || names[0] != i || !names.iter().all(|&n| actor(n)) {
+            return None;
+        }
+        let listed = i > 0 && v.punct(i - 1) == Some(',');
+        (!listed).then_some((Filler::Token(names[0]), Filler::Token(names[1])))
+    })
+}
+
+/// "With this agreement, Russia and North Korea have …": the pair that opens the next clause.
+fn next_clause_pair(cx: &Ctx, ce: usize) -> Option<(Filler, Filler)> {
+    let v = cx.v;
+    if v.punct(ce + 1) != Some(',') {
+        return None;
+    }
+    let names = phrase_at(v, ce + 2, (ce + 8).min(v.len().saturating_sub(1)));
+    match names[..] {
+        [a, b] if v.entity(ce + 2).is_some() || v.is(ce + 2, &["the", "both"]) => {
+            Some((Filler::Token(a), Filler::Token(b)))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,210 @@
+//! One sentence as the relation rules see it: a row of tokens in which every entity mention
+//! is a single token, possessives and "n't" are tokens of their own, and quotation marks are
+//! gone. Rules address tokens by index; every token keeps its byte span.
+
+use super::lexicon::{normalize, Lexicon};
+use crate::entity::{Entity, EntityKind};
+use crate::gazetteer::{Gazetteer, SurfaceRole};
+use crate::span::Span;
+use crate::tokenize::is_word_char;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Tok {
+    /// A word; its normalized form is in `Token::lower`.
+    Word,
+    /// An entity mention, by index into the document's entities.
+    Entity(usize),
+    /// "’s" or "'s" after a name or noun.
+    Possessive,
+    /// Punctuation that shapes clauses: `, ; : ( ) — – - . ? ! /`.
+    Punct(char),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    pub span: Span,
+    pub tok: Tok,
+    /// Lower-case form of a word (empty for other tokens).
+    pub lower: String,
+}
+
+/// What the rules know of the document beyond one sentence.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub entities: &'a [Entity],
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+}
+
+impl Doc<'_> {
+    /// The kind of the entry an entity links to: a capital written as a place is still a state.
+    pub fn entry_kind(&self, entity: usize) -> EntityKind {
+        self.gazetteer.entries()[self.entities[entity].id.0 as usize].kind
+    }
+}
+
+pub(crate) struct View<'d, 'a> {
+    pub doc: &'d Doc<'a>,
+    pub span: Span,
+    pub tokens: Vec<Token>,
+}
+
+impl<'d, 'a> View<'d, 'a> {
+    /// Tokenizes `span`; `first` is the index of the first entity starting inside it.
+    pub fn new(doc: &'d Doc<'a>, span: Span, first: usize) -> View<'d, 'a> {
+        View { doc, span, tokens: tokenize(doc.text, span, doc.entities, first) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The normalized word at `i`, or `None` for other tokens and out of range.
+    pub fn word(&self, i: usize) -> Option<&str> {
+        self.tokens.get(i).filter(|t| t.tok == Tok::Word).map(|t| t.lower.as_str())
+    }
+
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.word(i).is_some_and(|w| words.contains(&w))
+    }
+
+    pub fn entity(&self, i: usize) -> Option<usize> {
+        match self.tokens.get(i)?.tok {
+            Tok::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.tokens.get(i)?.tok {
+            Tok::Punct(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.tok == Tok::Possessive)
+    }
+
+    /// The entry kind of the entity at token `i`.
+    pub fn kind(&self, i: usize) -> Option<EntityKind> {
+        self.entity(i).map(|e| self.doc.entry_kind(e))
+    }
+
+    pub fn role(&self, i: usize) -> Option<SurfaceRole> {
+        self.entity(i).map(|e| self.doc.entities[e].role)
+    }
+
+    /// Whether the token at `i` is a demonym ("Russian"), which modifies the noun after it.
+    pub fn is_demonym(&self, i: usize) -> bool {
+        self.role(i) == Some(SurfaceRole::Demonym)
+    }
+
+    /// Whether the word at `i` starts with a capital letter.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.tok == Tok::Word && self.doc.text[t.span].chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// Span from token `a` to token `b` inclusive.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+}
+
+/// Quotation marks carry no structure for the rules and would split phrases.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '`')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut next_entity = first;
+    let mut pos = span.start;
+    let end = span.end.min(text.len());
+    while pos < end {
+        while next_entity < entities.len() && entities[next_entity].span.start < pos {
+            next_entity += 1;
+        }
+        let entity_start = entities.get(next_entity).map(|e| e.span.start).filter(|&s| s < end);
+        if entity_start == Some(pos) {
+            let e = &entities[next_entity];
+            out.push(Token { span: e.span, tok: Tok::Entity(next_entity), lower: String::new() });
+            pos = e.span.end;
+            next_entity += 1;
+            continue;
+        }
+        let Some(c) = text[pos..].chars().next() else { break };
+        let limit = entity_start.unwrap_or(end);
+        if is_word_char(c) {
+            let len = word_len(&text[pos..limit]);
+            let span = Span::new(pos, pos + len);
+            out.push(Token { span, tok: Tok::Word, lower: normalize(&text[span]) });
+            pos += len;
+        } else if is_apostrophe(c) {
+            let rest = &text[pos + c.len_utf8()..limit];
+            let suffix = word_len(rest);
+            let tail = &rest[..suffix];
+            let span = Span::new(pos, pos + c.len_utf8() + suffix);
+            if tail.eq_ignore_ascii_case("s") {
+                out.push(Token { span, tok: Tok::Possessive, lower: String::new() });
+            } else if tail.eq_ignore_ascii_case("t") && out.last().is_some_and(|t| t.lower.ends_with('n')) {
+                // "wouldn’t" → "would" + "n't": the negation is a cue of its own.
+                let prev = out.last_mut().map(|t| {
+                    t.span.end -= 1;
+                    t.lower.pop();
+                    t.span.end
+                });
+                let start = prev.unwrap_or(pos);
+                out.push(Token { span: Span::new(start, span.end), tok: Tok::Word, lower: "n't".into() });
+            } else if suffix > 0 {
+                out.push(Token { span, tok: Tok::Word, lower: format!("'{}", tail.to_lowercase()) });
+            }
+            pos = span.end.max(pos + c.len_utf8());
+        } else {
+            if !c.is_whitespace()
+                && !is_quote(c)
+                && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/')
+            {
+                out.push(Token {
+                    span: Span::new(pos, pos + c.len_utf8()),
+                    tok: Tok::Punct(c),
+                    lower: String::new(),
+                });
+            }
+            pos += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
+/// commas or full stops between digits ("10,000-strong", "2.2").
+fn word_len(s: &str) -> usize {
+    let mut len = 0;
+    let mut chars = s.char_indices().peekable();
+    let mut prev_digit = false;
+    while let Some((i, c)) = chars.next() {
+        if is_word_char(c) {
+            len = i + c.len_utf8();
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = match c {
+            '-' | '‐' | '‑' => next.is_some_and(is_word_char),
+            ',' | '.' => prev_digit && next.is_some_and(|n| n.is_ascii_digit()),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+    }
+    len
+}
