@@ -5,6 +5,7 @@ mod contract;
 mod entities;
 mod gazetteers;
 mod offsets;
+mod relations;
 mod robustness;
 mod seeds;
 mod sentences;

@@ -259,9 +259,9 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             continue;
         }
         // "the Russian Defense Ministry": the state acts through its organ.
-        let i =
+        let head =
             if i > 0 && v.kind(i - 1) == Some(EntityKind::State) && organ_of_state(v, i) { i - 1 } else { i };
-        let mut names = vec![i];
+        let mut names = vec![head];
         // "Iran and North Korea supply …": names coordinated before it.
         let mut k = first;
         while k >= 2 && (v.is(k - 1, &["and", "or"]) || v.punct(k - 1) == Some(',')) && k - 1 > start {
@@ -271,6 +271,11 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             }
             names.push(j);
             k = j;
+        }
+        // "officials in Tehran and Moscow met": the whole list is a preposition's object.
+        if names.len() > 1 && k > 0 && v.is(k - 1, PREPOSITIONS) {
+            i = k;
+            continue;
         }
         return names.into_iter().map(Filler::Token).collect();
     }

@@ -15,6 +15,9 @@ use crate::gazetteer::{Date, Gazetteer};
 use crate::span::Span;
 use crate::tokenize::sentences;
 
+/// How far back (in bytes) "the strike" or "this arms transfer" may refer.
+pub(crate) const ANAPHORA_WINDOW: usize = 1500;
+
 /// What the engine needs besides the text and its entities.
 pub(crate) struct Setup<'a> {
     pub gazetteer: &'a Gazetteer,
@@ -34,14 +37,16 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
         offset = span.end;
+        // A sentence without a name can still continue a relation just stated ("This arms
+        // transfer …"), so sentences near a recent relation are read too.
         let first = entities.partition_point(|e| e.span.start < span.start);
-        if entities.get(first).is_none_or(|e| e.span.start >= span.end) {
+        if entities.get(first).is_none_or(|e| e.span.start >= span.end) && !recent(&memory, span.start) {
             continue;
         }
         for s in sentences(line) {
             let s = Span::new(s.start + span.start, s.end + span.start);
             let first = entities.partition_point(|e| e.span.start < s.start);
-            if entities.get(first).is_none_or(|e| e.span.start >= s.end) {
+            if entities.get(first).is_none_or(|e| e.span.start >= s.end) && !recent(&memory, s.start) {
                 continue;
             }
             let view = View::new(&doc, s, first);
@@ -111,6 +116,11 @@ fn sentence(v: &View, setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Rel
             .collect();
         memory.push(Memory { kind: r.kind, args, at: r.span.start });
     }
+}
+
+/// Whether a relation was stated within the anaphora window before `at`.
+fn recent(memory: &[Memory], at: usize) -> bool {
+    memory.last().is_some_and(|m| at.saturating_sub(m.at) < ANAPHORA_WINDOW)
 }
 
 /// Two relations state the same thing (same kind, modality, evidence and fillers).

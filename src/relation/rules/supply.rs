@@ -2,6 +2,7 @@
 
 use super::super::args::{after_prep, phrase_at, subject, Filler};
 use super::super::clause::clause;
+use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::{classify, Item};
 use super::super::lexicon::Frame;
 use super::{Arg, Ctx, Draft};
@@ -24,8 +25,11 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
         .items_in(cs.max(first.saturating_sub(5)), first.saturating_sub(1))
         .into_iter()
         .filter(|it| {
-            (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]))
-                && (it.last + 1..first).all(|k| v.punct(k).is_none())
+            let relative =
+                (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]));
+            // "rockets fired by Russian troops", "the howitzers were delivered"
+            let participle = it.last + 1 == first || passive(cx, first);
+            (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
         })
         .collect();
     let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| classify(v, i).personnel);
@@ -116,7 +120,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
                 suppliers = subject(v, items.iter().map(|i| i.first).min().unwrap_or(first), cs);
             }
             if suppliers.is_empty() && recipients.is_empty() && cx.anaphoric(first) {
-                if let Some(m) = cx.recall(RelationKind::Supply, 1500) {
+                if let Some(m) = cx.recall(RelationKind::Supply, ANAPHORA_WINDOW) {
                     let mut d = Draft::new(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
                         .items(Role::Item, &cx.items_in(cs, ce));
                     for &(role, e) in &m.args {
@@ -197,6 +201,9 @@ fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
 /// Whether the verb at `first` is passive ("was delivered", "is being shipped").
 fn passive(cx: &Ctx, first: usize) -> bool {
     let v = cx.v;
+    if v.word(first).is_none_or(|w| w.ends_with("ing")) {
+        return false; // "is providing" is progressive
+    }
     let mut i = first;
     while i > 0 {
         i -= 1;

@@ -62,6 +62,9 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             let sides = between(cx, last + 1, ce);
             if let [a, b] = sides[..] {
                 pair = Some((a, b));
+                if let Filler::Token(t) = b {
+                    end = t;
+                }
             } else if let Some((a, b)) = hyphen_pair(cx, first) {
                 pair = Some((a, b));
             } else {

@@ -1,0 +1,197 @@
+//! Relations on sentences written for these tests (other names, weapons and word order than
+//! the seed articles). Each case lists every relation the sentence must give, written
+//! `kind modality A > B [item, item]` (`A + B` for meet and agreement, `person > polity` for
+//! holds_office); the list is complete, so an extra relation fails the case too.
+
+use std::collections::BTreeSet;
+
+use gazer::relation::Role;
+use gazer::{Extractor, Relation, RelationKind};
+
+/// One relation as the tables write it.
+fn describe(r: &Relation) -> String {
+    let names = |role| r.args(role).map(|a| a.name.to_string()).collect::<Vec<_>>();
+    let (a, b, sep, items) = match r.kind {
+        RelationKind::Supply => (Role::Supplier, Role::Recipient, ">", names(Role::Item)),
+        RelationKind::Deploy => (Role::Sender, Role::Destination, ">", vec![]),
+        RelationKind::Attack => (Role::Attacker, Role::Target, ">", names(Role::Weapon)),
+        RelationKind::HoldsOffice => (Role::Person, Role::Polity, ">", vec![]),
+        RelationKind::Meet | RelationKind::Agreement => {
+            let mut p = names(Role::Participants);
+            p.sort();
+            return format!("{} {} {}", r.kind, r.modality, p.join(" + "));
+        }
+    };
+    let mut s = format!("{} {} {} {sep} {}", r.kind, r.modality, names(a).join(","), names(b).join(","));
+    if !items.is_empty() {
+        s += &format!(" [{}]", items.join(", "));
+    }
+    s
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let x = Extractor::default();
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let found = x.extract(text);
+        for r in &found.relations {
+            let trigger = text.get(r.trigger.start..r.trigger.end);
+            assert!(trigger.is_some_and(|t| !t.trim().is_empty()), "trigger {:?} of {r:?}", r.trigger);
+            // A denial's evidence is the denying clause, after the trigger it negates.
+            let denial = r.rule == gazer::relation::Rule::Denial;
+            assert!(denial || r.span.start <= r.trigger.start && r.trigger.end <= r.span.end, "{r:?}");
+            for (_, a) in &r.args {
+                assert!(text.get(a.span.start..a.span.end).is_some(), "argument span {a:?} in {text:?}");
+            }
+        }
+        let got: BTreeSet<String> = found.relations.iter().map(describe).collect();
+        let want: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
+        if got != want {
+            failures.push(format!("{text}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn supply_active_passive_reverse() {
+    #[rustfmt::skip]
+    check(&[
+        ("Belarus supplies Kalibr missiles to Venezuela.", &["supply asserted Belarus > Venezuela [Kalibr]"]),
+        ("China is providing Pakistan with attack drones.", &["supply asserted China > Pakistan [attack drones]"]),
+        ("Turkey sold Bayraktar TB2 drones to Ukraine in 2022.", &["supply asserted Turkey > Ukraine [Bayraktar TB2]"]),
+        ("Iran sent Hezbollah thousands of rockets.", &["supply asserted Iran > Hezbollah [rockets]"]),
+        ("The howitzers were delivered to Ukraine by Germany.", &["supply asserted Germany > Ukraine [howitzers]"]),
+        ("Venezuela is being shipped rifles from Belarus.", &["supply asserted Belarus > Venezuela [rifles]"]),
+        ("Syria purchased anti-aircraft missiles from Belarus last year.", &["supply asserted Belarus > Syria [anti-aircraft missiles]"]),
+        ("Hezbollah obtains its drones from Iran, officials said.", &["supply asserted Iran > Hezbollah [drones]"]),
+        ("Pakistan acquired Chinese fighter jets in 2021.", &["supply asserted China > Pakistan [fighter jets]"]),
+    ]);
+}
+
+#[test]
+fn supply_nouns_origins_and_coordination() {
+    #[rustfmt::skip]
+    check(&[
+        ("Belarus’s shipment of artillery shells to Syria alarmed Washington.", &["supply asserted Belarus > Syria [artillery shells]"]),
+        ("The transfer of Kinzhal missiles from Russia to Belarus was confirmed.", &["supply asserted Russia > Belarus [Kinzhal]"]),
+        ("Arms shipments from Iran to the Houthis continued through the winter.", &["supply asserted Iran > Houthis [Arms]"]),
+        ("Russian forces fired North Korean shells at Kharkiv.", &[
+            "supply asserted North Korea > Russia [shells]",
+            "attack asserted Russia > Kharkiv [shells]",
+        ]),
+        ("Analysts tracked North Korean rockets fired by Russian troops.", &["supply asserted North Korea > Russia [rockets]"]),
+        ("Lukashenko’s bid for Chinese drones stalled.", &["supply hypothetical China > Alexander Lukashenko [drones]"]),
+        ("Iran and North Korea supply Russia with ballistic missiles.", &[
+            "supply asserted Iran > Russia [ballistic missiles]",
+            "supply asserted North Korea > Russia [ballistic missiles]",
+        ]),
+        ("Belarus supplied drones and missiles to Russia.", &["supply asserted Belarus > Russia [drones, missiles]"]),
+        ("Syria offered oil in exchange for Iranian drones.", &["supply asserted Iran > Syria [drones]"]),
+    ]);
+}
+
+#[test]
+fn supply_across_sentences() {
+    #[rustfmt::skip]
+    check(&[
+        ("The Kremlin faces shortages. It bought artillery shells from North Korea.", &[
+            "supply asserted North Korea > Russia [artillery shells]",
+        ]),
+        ("Russia struck Odesa with drones it purchased from Tehran.", &[
+            "supply asserted Iran > Russia [drones]",
+            "attack asserted Russia > Odesa [drones]",
+        ]),
+        ("Belarus sold rifles to Syria. This arms transfer included sniper rifles.", &[
+            "supply asserted Belarus > Syria [rifles]",
+            "supply asserted Belarus > Syria [arms, rifles]",
+        ]),
+    ]);
+}
+
+#[test]
+fn modality() {
+    #[rustfmt::skip]
+    check(&[
+        ("Belarus could soon supply Russia with tanks.", &["supply hypothetical Belarus > Russia [tanks]"]),
+        ("Pakistan denied selling rifles to Iran.", &["supply negated Pakistan > Iran [rifles]"]),
+        ("Hezbollah has never received missiles from Syria.", &["supply negated Syria > Hezbollah [missiles]"]),
+        ("Iran reportedly delivered drones to Russia, according to officials.", &["supply asserted Iran > Russia [drones]"]),
+        ("Belarus is expected to transfer artillery to Russia.", &["supply hypothetical Belarus > Russia [artillery]"]),
+        ("If Syria buys rifles from Belarus, sanctions will follow.", &["supply hypothetical Belarus > Syria [rifles]"]),
+        ("Iran shipped drones to the Houthis, a claim Tehran denied.", &[
+            "supply asserted Iran > Houthis [drones]",
+            "supply negated Iran > Houthis [drones]",
+        ]),
+        ("China has refused to provide weapons to Russia.", &["supply negated China > Russia [weapons]"]),
+        ("Venezuela continued to buy drones from Iran.", &["supply asserted Iran > Venezuela [drones]"]),
+    ]);
+}
+
+#[test]
+fn deploy_meet_agreement() {
+    #[rustfmt::skip]
+    check(&[
+        ("North Korea has sent 3,000 soldiers to Russia.", &["deploy asserted North Korea > Russia"]),
+        ("Belarusian troops are stationed in Syria.", &["deploy asserted Belarus > Syria"]),
+        ("Russia plans to deploy forces to Belarus.", &["deploy hypothetical Russia > Belarus"]),
+        ("Xi Jinping met Alexander Lukashenko on Tuesday.", &["meet asserted Alexander Lukashenko + Xi Jinping"]),
+        ("Sergei Lavrov will hold talks with Abbas Araghchi.", &["meet hypothetical Abbas Araghchi + Sergei Lavrov"]),
+        ("Lukashenko visited Moscow last week.", &["meet asserted Alexander Lukashenko + Russia"]),
+        ("The summit between Xi Jinping and Vladimir Putin is planned for May.", &["meet hypothetical Vladimir Putin + Xi Jinping"]),
+        ("Belarus and Russia signed a defense pact.", &["agreement asserted Belarus + Russia"]),
+        ("Iran’s partnership with Venezuela has deepened.", &["agreement asserted Iran + Venezuela"]),
+        ("The treaty between Pakistan and China may be renewed.", &["agreement hypothetical China + Pakistan"]),
+    ]);
+}
+
+#[test]
+fn attack_and_office() {
+    #[rustfmt::skip]
+    check(&[
+        ("Russia struck Odesa with Kalibr missiles.", &["attack asserted Russia > Odesa [Kalibr]"]),
+        ("Russian strikes on Kharkiv killed four people.", &["attack asserted Russia > Kharkiv"]),
+        ("Ukraine launched Storm Shadow missiles at Sevastopol.", &["attack asserted Ukraine > Sevastopol [Storm Shadow]"]),
+        ("The attack on Lviv was carried out by Russia.", &["attack asserted Russia > Lviv"]),
+        ("Belarusian President Alexander Lukashenko spoke.", &["holds_office asserted Alexander Lukashenko > Belarus"]),
+        ("Sergei Lavrov, Russia’s foreign minister, arrived.", &["holds_office asserted Sergei Lavrov > Russia"]),
+        ("Foreign Minister Sergei Lavrov spoke.", &["holds_office asserted Sergei Lavrov > Russia"]),
+        ("NATO Secretary General Jens Stoltenberg warned Moscow.", &["holds_office asserted Jens Stoltenberg > NATO"]),
+    ]);
+}
+
+#[test]
+fn sentences_that_state_no_relation() {
+    #[rustfmt::skip]
+    check(&[
+        ("Russia and Iran discussed the weather.", &[]),
+        ("The drones flew over Kyiv.", &[]),
+        ("Iran sent a delegation to Moscow.", &[]),
+        ("Belarus supplies food to Syria.", &[]),
+        ("Turkey’s exports to Russia rose in March.", &[]),
+        ("Putin attended a summit in Minsk.", &[]),
+        ("The Pentagon said the missiles can strike targets 300 km away.", &[]),
+        ("Analysts in Kyiv studied the Oreshnik launch.", &[]),
+        ("Officials in Tehran and Moscow met reporters.", &[]),
+        ("The army bought new uniforms from Belarus.", &[]),
+    ]);
+}
+
+#[test]
+fn document_date_adds_gazetteer_offices() {
+    let text = "Lavrov arrived in Ankara. Sergei Lavrov spoke to reporters.";
+    let plain = Extractor::default().extract(text);
+    assert!(plain.relations.is_empty(), "no title, no date: {:?}", plain.relations);
+    let dated = Extractor::default().on_date("2024-05-01".parse().unwrap()).extract(text);
+    let got: Vec<String> = dated.relations.iter().map(describe).collect();
+    assert_eq!(got, ["holds_office asserted Sergei Lavrov > Russia"]);
+    assert_eq!(dated.relations[0].rule, gazer::relation::Rule::OfficeOnDate);
+    let before = Extractor::default().on_date("1999-01-01".parse().unwrap()).extract(text);
+    assert!(before.relations.is_empty(), "not in office in 1999");
+}
