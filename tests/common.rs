@@ -1,6 +1,6 @@
 //! Helpers shared by the suites.
 
-use gazer::{Entity, EntityKind, Extractor};
+use gazer::{Entity, EntityKind, Extractor, Relation};
 
 /// `(kind, canonical name, text)` of each entity, in document order; also checks that every
 /// span slices back to its text.
@@ -25,4 +25,21 @@ pub fn check_spans(text: &str, entities: &[Entity]) {
 /// A shorthand for expected rows.
 pub fn row(kind: EntityKind, name: &str, text: &str) -> (EntityKind, String, String) {
     (kind, name.to_string(), text.to_string())
+}
+
+/// Every span of every relation (evidence, trigger, cue, arguments) slices the text, and each
+/// relation has the roles its kind requires.
+pub fn check_relations(text: &str, relations: &[Relation]) {
+    for r in relations {
+        let spans = [Some(r.span), Some(r.trigger), r.cue].into_iter().flatten();
+        for s in spans.chain(r.args.iter().map(|(_, a)| a.span)) {
+            assert!(text.get(s.start..s.end).is_some(), "span {s:?} of {r:?}");
+        }
+        for spec in r.kind.roles().iter().filter(|s| s.required) {
+            assert!(r.args.iter().any(|(role, _)| *role == spec.role), "{r:?} lacks {}", spec.role);
+        }
+        for (role, _) in &r.args {
+            assert!(r.kind.role(*role).is_some(), "{r:?} has a role its kind does not take");
+        }
+    }
 }

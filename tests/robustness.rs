@@ -3,7 +3,7 @@
 use gazer::Extractor;
 use proptest::prelude::*;
 
-use crate::common::check_spans;
+use crate::common::{check_relations, check_spans};
 
 #[test]
 fn strange_inputs() {
@@ -26,6 +26,7 @@ fn strange_inputs() {
     for text in &inputs {
         let found = x.extract(text);
         check_spans(text, &found.entities);
+        check_relations(text, &found.relations);
     }
     assert_eq!(x.entities(&inputs[9]).len(), 100_000);
     assert!(x.entities(&inputs[10]).is_empty(), "no word boundary inside IranIran…");
@@ -45,6 +46,15 @@ fn many_repetitions_of_one_name() {
     assert!(x.entities(&jordans).is_empty(), "ambiguous neighbours do not vouch for each other");
     let listed = "Jordan, ".repeat(200_000);
     assert_eq!(x.entities(&listed).len(), 200_000, "separated by commas, each Jordan is the state");
+    // One endless sentence full of triggers is read in bounded pieces, not quadratically.
+    let supplies = "Iran supplied drones to Russia and ".repeat(50_000);
+    let found = x.extract(&supplies);
+    check_relations(&supplies, &found.relations);
+    assert!(!found.relations.is_empty());
+    for r in &found.relations {
+        let names: Vec<&str> = r.args.iter().map(|(_, a)| &*a.name).collect();
+        assert_eq!(names, ["Iran", "Russia", "drones"], "{r:?}");
+    }
     let patriots = "Patriot ".repeat(200_000);
     assert!(x.entities(&patriots).is_empty(), "no materiel word, no weapon");
 }
@@ -55,7 +65,9 @@ proptest! {
     #[test]
     fn any_string(s in "\\PC{0,200}") {
         let x = Extractor::default();
-        check_spans(&s, &x.extract(&s).entities);
+        let found = x.extract(&s);
+        check_spans(&s, &found.entities);
+        check_relations(&s, &found.relations);
     }
 
     #[test]
@@ -63,9 +75,14 @@ proptest! {
         prop_oneof![
             Just("Iran"), Just("’s"), Just(" "), Just("-"), Just("North"), Just("Korea"), Just("n"),
             Just("Kim"), Just(" Jong Un"), Just("."), Just("U.S."), Just("\u{a0}"), Just("é"), Just("PUTIN"),
+            Just(" supplied "), Just(" to "), Just(" drones"), Just(" met "), Just(", "), Just(" the "),
+            Just(" its "), Just(" he "), Just(" from "), Just(" denied"), Just(" President "), Just(" and "),
+            Just("wouldn’t"), Just(" strike on "), Just("Kyiv"), Just(" troops"), Just(" between "),
         ], 0..40)) {
         let s: String = parts.concat();
         let x = Extractor::default();
-        check_spans(&s, &x.extract(&s).entities);
+        let found = x.extract(&s);
+        check_spans(&s, &found.entities);
+        check_relations(&s, &found.relations);
     }
 }

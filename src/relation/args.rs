@@ -358,9 +358,9 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
         let before = text[..start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
         PREPOSITIONS.iter().any(|p| {
-            before.len() >= p.len()
-                && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
-                && before[..before.len() - p.len()].ends_with(|c: char| !c.is_alphanumeric())
+            let cut = before.len().saturating_sub(p.len());
+            before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+                && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
         })
     };
     let window: Vec<usize> =

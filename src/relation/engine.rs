@@ -43,7 +43,7 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
         if entities.get(first).is_none_or(|e| e.span.start >= span.end) && !recent(&memory, span.start) {
             continue;
         }
-        for s in sentences(line) {
+        for s in sentences(line).into_iter().flat_map(|s| bounded(line, s)) {
             let s = Span::new(s.start + span.start, s.end + span.start);
             let first = entities.partition_point(|e| e.span.start < s.start);
             if entities.get(first).is_none_or(|e| e.span.start >= s.end) && !recent(&memory, s.start) {
@@ -110,12 +110,35 @@ fn sentence(v: &View, setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Rel
             .args
             .iter()
             .filter_map(|(role, a)| {
-                let e = v.doc.entities.iter().position(|e| e.span == a.span)?;
-                Some((*role, e))
+                let e = v.doc.entities.binary_search_by_key(&a.span.start, |e| e.span.start).ok()?;
+                (v.doc.entities[e].span == a.span).then_some((*role, e))
             })
             .collect();
         memory.push(Memory { kind: r.kind, args, at: r.span.start });
     }
+}
+
+/// The longest stretch read as one sentence. News sentences are far shorter; a longer one
+/// (a table, a list run together, a text without full stops) is read in pieces so that the
+/// rules, which look around each trigger within its sentence, stay linear in the input.
+const MAX_SENTENCE: usize = 2_000;
+
+/// `s` cut at spaces into pieces of at most [`MAX_SENTENCE`] bytes.
+fn bounded(text: &str, s: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = text[start..cut].rfind(char::is_whitespace).map_or(cut, |i| start + i + 1).max(start + 1);
+        let cut = (cut..=s.end).find(|&c| text.is_char_boundary(c)).unwrap_or(s.end);
+        out.push(Span::new(start, cut));
+        start = cut;
+    }
+    out.push(Span::new(start, s.end));
+    out
 }
 
 /// Whether a relation was stated within the anaphora window before `at`.
