@@ -2,20 +2,39 @@
 //! file's name. Reads standard input (as `doc` "-") when no file is given.
 //!
 //! ```text
-//! cargo run --release --example extract -- ARTICLE.txt [MORE.txt ...]
+//! cargo run --release --example extract -- [--date YYYY-MM-DD] ARTICLE.txt [MORE.txt ...]
 //! ```
+//!
+//! `--date` gives the articles' publication date: `holds_office` then also reports the
+//! offices the gazetteer says each mentioned person held that day.
 
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = std::env::args().skip(1).collect();
     if files.iter().any(|f| f == "-h" || f == "--help") {
-        eprintln!("usage: extract [FILE...]   (reads standard input when no file is given)");
+        eprintln!(
+            "usage: extract [--date YYYY-MM-DD] [FILE...]   (reads standard input when no file is given)"
+        );
         return ExitCode::SUCCESS;
     }
-    let extractor = gazer::Extractor::default();
+    let mut extractor = gazer::Extractor::default();
+    if let Some(at) = files.iter().position(|f| f == "--date") {
+        let Some(value) = files.get(at + 1).cloned() else {
+            eprintln!("extract: --date needs a value, YYYY-MM-DD");
+            return ExitCode::FAILURE;
+        };
+        match value.parse::<gazer::gazetteer::Date>() {
+            Ok(date) => extractor = extractor.on_date(date),
+            Err(e) => {
+                eprintln!("extract: --date: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        files.drain(at..at + 2);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

@@ -1,6 +1,25 @@
 //! gazer reads news articles and finds who and what they name — people, states,
 //! organizations, places and weapon systems — linking every mention to one canonical entity,
-//! with exact byte offsets into the original text.
+//! with exact byte offsets into the original text, and who does what to whom: typed
+//! relations (supply, deploy, meet, holds_office, attack, agreement) with their roles,
+//! modality and the exact source spans they rest on.
+//!
+//! # Example: who supplies what to whom
+//!
+//! ```
+//! use gazer::{relation::Role, Extractor, Modality, RelationKind};
+//! let text = "Iran is reportedly gearing up to supply Russia with Fath-360 missiles.";
+//! let found = Extractor::default().extract(text);
+//! let supply = &found.relations[0];
+//! assert_eq!(supply.kind, RelationKind::Supply);
+//! assert_eq!(&*supply.arg(Role::Supplier).unwrap().name, "Iran");
+//! assert_eq!(&*supply.arg(Role::Recipient).unwrap().name, "Russia");
+//! assert_eq!(&*supply.arg(Role::Item).unwrap().name, "Fath-360");
+//! assert_eq!(supply.modality, Modality::Hypothetical);
+//! assert_eq!(&text[supply.cue.unwrap()], "gearing up");
+//! assert_eq!(&text[supply.trigger], "supply");
+//! assert_eq!(supply.rule.as_str(), "supply.give");
+//! ```
 //!
 //! # Example: entities in a news paragraph
 //!
@@ -29,7 +48,9 @@
 //!    original bytes, keeping matches on word boundaries that respect the case policy;
 //! 3. resolution — the ambiguity policy, the [`OverlapPolicy`] and linking produce [`Entity`]
 //!    mentions;
-//! 4. [`relation`] — the typed relation records of the output contract;
+//! 4. [`relation`] — trigger lexicons (data files, like the gazetteers) and shallow role-filling
+//!    rules over each sentence's tokens give typed relations, checked against the role table
+//!    [`RelationKind::roles`], with modality from cues scoped to the trigger's clause;
 //! 5. output — [`Extraction`] serializes to the contract's JSON.
 //!
 //! # Offsets

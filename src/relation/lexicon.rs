@@ -178,8 +178,22 @@ impl Lexicon {
         &BUILTIN
     }
 
-    /// Adds triggers: lines `KIND<TAB>LEMMA<TAB>frame=FRAME[<TAB>forms=F|F…]`.
+    /// Adds triggers: lines `KIND<TAB>LEMMA<TAB>frame=FRAME[<TAB>forms=F|F…]`. On an error
+    /// nothing of `text` is added.
     pub fn add_triggers(&mut self, source: &str, text: &str) -> Result<()> {
+        self.atomically(|l| l.triggers_from(source, text))
+    }
+
+    /// Runs `f` on a copy and keeps the copy only if `f` succeeds, so that a file with an
+    /// error leaves the lexicon as it was.
+    fn atomically(&mut self, f: impl FnOnce(&mut Lexicon) -> Result<()>) -> Result<()> {
+        let mut staged = self.clone();
+        f(&mut staged)?;
+        *self = staged;
+        Ok(())
+    }
+
+    fn triggers_from(&mut self, source: &str, text: &str) -> Result<()> {
         for line in lines(source, text) {
             let (origin, cols) = line?;
             let kind: RelationKind = parse_col(&origin, cols.first())?;
@@ -206,7 +220,7 @@ impl Lexicon {
         Ok(())
     }
 
-    /// Adds materiel words: lines `CLASS<TAB>WORD[<TAB>forms=F|F…]`.
+    /// Adds materiel words (atomically, like [`Lexicon::add_triggers`]): lines `CLASS<TAB>WORD[<TAB>forms=F|F…]`.
     pub fn add_materiel(&mut self, source: &str, text: &str) -> Result<()> {
         self.add_words(source, text, |l, form, class| l.materiel.insert(form, class))
     }
@@ -222,6 +236,15 @@ impl Lexicon {
     }
 
     fn add_words<C: Copy + core::str::FromStr<Err = crate::error::UnknownName>>(
+        &mut self,
+        source: &str,
+        text: &str,
+        insert: impl FnMut(&mut Lexicon, &str, C),
+    ) -> Result<()> {
+        self.atomically(|l| l.words_from(source, text, insert))
+    }
+
+    fn words_from<C: Copy + core::str::FromStr<Err = crate::error::UnknownName>>(
         &mut self,
         source: &str,
         text: &str,
@@ -288,4 +311,47 @@ fn parse_col<C: core::str::FromStr<Err = crate::error::UnknownName>>(
 
 fn missing(origin: &Origin, what: &str) -> Error {
     Error::lexicon(origin, format!("missing {what}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_name_file_line_and_value() {
+        let mut l = Lexicon::new();
+        let cases = [
+            ("treaty\tpact\tframe=noun-pact", "x.tsv:1: unknown relation kind \"treaty\""),
+            ("supply\tsend\tframe=give\n# comment\n\nsupply\tship", "x.tsv:4: missing frame="),
+            ("supply\tship\tframe=give\tvoice=passive", "x.tsv:1: unknown field \"voice=passive\""),
+            ("supply", "x.tsv:1: expected tab-separated columns, got \"supply\""),
+        ];
+        for (text, want) in cases {
+            let err = l.add_triggers("x.tsv", text).unwrap_err().to_string();
+            assert!(err.starts_with(want), "{err}");
+        }
+        let err = l.add_modality("m.tsv", "maybe\tperhaps").unwrap_err().to_string();
+        assert!(err.starts_with("m.tsv:1: unknown modality \"maybe\""), "{err}");
+        assert!(l.is_empty(), "nothing from a failing line is kept");
+    }
+
+    #[test]
+    fn phrases_match_longest_first_in_normalized_form() {
+        let mut l = Lexicon::new();
+        l.add_triggers("t", "supply\thand\tframe=give\nsupply\thand over\tframe=give\tforms=Handed Over")
+            .unwrap();
+        let words = ["handed", "over", "drones"];
+        let found: Vec<usize> =
+            l.triggers.lookup("handed", |k| words.get(k).copied()).map(|(n, _)| n).collect();
+        assert_eq!(found, [2]);
+        assert_eq!(normalize("Wouldn’t"), "wouldn't");
+    }
+
+    #[test]
+    fn builtin_lexicons_load() {
+        let l = Lexicon::builtin();
+        assert!(
+            l.triggers.len() > 150 && l.materiel.len() > 100 && l.modality.len() > 100 && l.titles.len() > 80
+        );
+    }
 }

@@ -5,7 +5,8 @@
 //! "negotiations"); for a noun trigger, a cue right after its phrase counts too ("a meeting
 //! between Kim and Putin soon expected"). Two weak cues apply only when no lexicon cue does: an
 //! infinitive "to" right before a verb trigger ("a strategy … to obtain drones") and "any"
-//! ("any move by Iran to arm Russia").
+//! ("any move by Iran to arm Russia"). A cue right before "that" governs the clause it opens
+//! ("Pyongyang denied that it sold shells").
 
 use super::clause::clause_start;
 use super::view::View;
@@ -29,6 +30,12 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
         }
         if weak.is_none() && v.is(i, &["any"]) {
             weak = Some((Modality::Hypothetical, Some(v.span_of(i, i))));
+        }
+    }
+    // "Pyongyang denied that it sold …": a cue governing the complement clause.
+    if start >= 2 && v.is(start - 1, &["that"]) {
+        if let Some((n, m)) = cue_at(v, start - 2).filter(|&(n, _)| n == 1) {
+            return (m, Some(v.span_of(start - 2, start - 2 + n - 1)));
         }
     }
     if let Some(end) = phrase_end {
