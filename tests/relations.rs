@@ -131,6 +131,11 @@ fn modality() {
         ]),
         ("China has refused to provide weapons to Russia.", &["supply negated China > Russia [weapons]"]),
         ("Venezuela continued to buy drones from Iran.", &["supply asserted Iran > Venezuela [drones]"]),
+        ("As Belarus prepares to arm Syria with drones, Israel is worried.", &["supply hypothetical Belarus > Syria [drones]"]),
+        ("The Kremlin denied that it sold rifles to Hezbollah.", &["supply negated Russia > Hezbollah [rifles]"]),
+        ("Syria bought drones last year, officials said, to obtain rockets from Iran.", &[
+            "supply hypothetical Iran > Syria [rockets]",
+        ]),
     ]);
 }
 
@@ -159,6 +164,11 @@ fn attack_and_office() {
         ("Russian strikes on Kharkiv killed four people.", &["attack asserted Russia > Kharkiv"]),
         ("Ukraine launched Storm Shadow missiles at Sevastopol.", &["attack asserted Ukraine > Sevastopol [Storm Shadow]"]),
         ("The attack on Lviv was carried out by Russia.", &["attack asserted Russia > Lviv"]),
+        ("Moscow used Lancet drones against the city of Kharkiv.", &["attack asserted Russia > Kharkiv [Lancet]"]),
+        ("Kim Jong Un reached Beijing by train. During the trip, he will meet Xi Jinping.", &[
+            "meet hypothetical Kim Jong Un + Xi Jinping",
+        ]),
+        ("Their first official talks with Belarus went well.", &[]),
         ("Belarusian President Alexander Lukashenko spoke.", &["holds_office asserted Alexander Lukashenko > Belarus"]),
         ("Sergei Lavrov, Russia’s foreign minister, arrived.", &["holds_office asserted Sergei Lavrov > Russia"]),
         ("Foreign Minister Sergei Lavrov spoke.", &["holds_office asserted Sergei Lavrov > Russia"]),
@@ -180,6 +190,7 @@ fn sentences_that_state_no_relation() {
         ("Analysts in Kyiv studied the Oreshnik launch.", &[]),
         ("Officials in Tehran and Moscow met reporters.", &[]),
         ("The army bought new uniforms from Belarus.", &[]),
+        ("Syria wants more allies to better deal with Israel.", &[]),
     ]);
 }
 

@@ -14,42 +14,11 @@ use crate::entity::EntityKind;
 use crate::gazetteer::{OrganizationType, SurfaceRole};
 
 /// Prepositions: a name right after one is not the subject of a later verb.
+#[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
-    "in",
-    "from",
-    "to",
-    "with",
-    "of",
-    "for",
-    "by",
-    "on",
-    "at",
-    "against",
-    "over",
-    "near",
-    "including",
-    "like",
-    "via",
-    "across",
-    "into",
-    "toward",
-    "towards",
-    "amid",
-    "among",
-    "between",
-    "outside",
-    "within",
-    "than",
-    "as",
-    "about",
-    "after",
-    "before",
-    "under",
-    "around",
-    "through",
-    "beyond",
-    "inside",
-    "behind",
+    "in", "from", "to", "with", "of", "for", "by", "on", "at", "against", "over", "near", "including",
+    "like", "via", "across", "into", "toward", "towards", "amid", "among", "between", "outside", "within",
+    "than", "about", "after", "before", "under", "around", "through", "beyond", "inside", "behind",
 ];
 
 /// Nouns after which "of" introduces the place's name ("the city of Dnipro").
@@ -59,6 +28,9 @@ const PLACE_NOUNS: &[&str] =
 /// Words that may stand between a preposition and its name ("to the newly formed …").
 fn skippable(v: &View, i: usize) -> bool {
     let Some(w) = v.word(i) else { return false };
+    if w == "of" && i > 0 && v.is(i - 1, PLACE_NOUNS) {
+        return true;
+    }
     if PREPOSITIONS.contains(&w) || v.doc.lexicon.triggers.lookup(w, |_| None).next().is_some() {
         return false;
     }
@@ -68,11 +40,10 @@ fn skippable(v: &View, i: usize) -> bool {
         && (matches!(w, "the" | "a" | "an" | "both" | "its" | "their" | "his" | "her" | "other" | "several")
             || w.ends_with("ly")
             || w.ends_with("ern")
-            || !v.capitalized(i) && w.len() > 2 && !is_verbish(w) && !w.ends_with("ing")
-            || w == "of" && i > 0 && v.is(i - 1, PLACE_NOUNS))
+            || !v.capitalized(i) && w.len() > 2 && !is_verbish(w) && !w.ends_with("ing"))
 }
 
-fn is_verbish(w: &str) -> bool {
+pub(crate) fn is_verbish(w: &str) -> bool {
     matches!(
         w,
         "is" | "are"
@@ -243,7 +214,9 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         }
         // "a plan for North Korea to send": the name before an infinitive is its subject.
         let infinitive = v.is(i + 1, &["to"]) && i + 2 >= at;
-        if first > 0 && v.is(first - 1, PREPOSITIONS) && !infinitive {
+        // "as" opens a clause ("As Iran prepares …") except in "such as".
+        let such_as = first >= 2 && v.is(first - 1, &["as"]) && v.is(first - 2, &["such"]);
+        if first > 0 && (v.is(first - 1, PREPOSITIONS) || such_as) && !infinitive {
             i = first;
             continue;
         }

@@ -116,7 +116,10 @@ pub(crate) fn clause_end(v: &View, at: usize) -> usize {
         }
         if v.punct(t) == Some(',') && !list_comma(v, t) {
             let next = v.word(t + 1);
-            if next.is_none_or(|w| OPENERS.contains(&w) || w.ends_with("ing")) && v.entity(t + 1).is_none() {
+            // ", to obtain …" opens a purpose clause; ", to Russia" does not.
+            let infinitive = next == Some("to") && v.word(t + 2).is_some_and(|w| w != "the");
+            let opens = next.is_none_or(|w| OPENERS.contains(&w) || w.ends_with("ing")) || infinitive;
+            if opens && v.entity(t + 1).is_none() {
                 return i;
             }
         }

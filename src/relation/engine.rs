@@ -197,7 +197,13 @@ fn finish(v: &View, setup: &Setup, d: Draft) -> Option<Relation> {
             return None;
         }
     }
-    let (modality, cue) = d.modality.unwrap_or_else(|| judge(v, d.first, d.last, d.phrase_end));
+    // A title apposition states a present fact whatever the sentence's verb says: "Russian
+    // President Vladimir Putin will visit" does not make him a hypothetical president.
+    let (modality, cue) = match d.modality {
+        Some(m) => m,
+        None if d.kind == RelationKind::HoldsOffice => (Modality::Asserted, None),
+        None => judge(v, d.first, d.last, d.phrase_end),
+    };
     let trigger = v.span_of(d.first, d.last);
     Some(Relation {
         kind: d.kind,

@@ -47,7 +47,7 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
                 break;
             }
         }
-    } else if first > 0 && v.is(first - 1, &["to"]) && first >= 2 && v.word(first - 2).is_some() {
+    } else if first > 0 && v.is(first - 1, &["to"]) {
         return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
     }
     weak.unwrap_or((Modality::Asserted, None))

@@ -200,7 +200,14 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
         {
             return true;
         }
-        if super::items::classify(v, prev).len == 0 {
+        // Adjectives and materiel words may stand between: "their first official talks".
+        let adjective = v.word(prev).is_some_and(|w| {
+            !v.capitalized(prev)
+                && !super::args::is_verbish(w)
+                && super::args::pronoun(v, prev).is_none()
+                && !matches!(w, "we" | "you" | "i" | "who" | "which" | "that" | "to")
+        });
+        if super::items::classify(v, prev).len == 0 && !adjective {
             return false;
         }
         k = prev;
@@ -212,7 +219,12 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
 /// ("to better deal with", "they will strike").
 pub(crate) fn used_as_verb(v: &View, i: usize) -> bool {
     let mut k = i;
-    while k > 0 && v.word(k - 1).is_some_and(|w| w.ends_with("ly") && w.len() > 3) {
+    while k > 0
+        && v.word(k - 1).is_some_and(|w| {
+            w.ends_with("ly") && w.len() > 3
+                || matches!(w, "better" | "further" | "also" | "even" | "still" | "not")
+        })
+    {
         k -= 1;
     }
     k > 0

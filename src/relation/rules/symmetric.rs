@@ -4,10 +4,10 @@
 //! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
 //! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
 
-use super::super::args::{after_prep_within, phrase_at, subject, Filler};
+use super::super::args::{after_prep_within, phrase_at, subject, subject_except, Filler};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
-use super::supply::{between, subject_or_main};
+use super::supply::between;
 use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
@@ -21,13 +21,18 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
     match frame {
         Frame::Meet | Frame::Visit => {
             rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
-            let subj = subject_or_main(cx, first, cs);
             let mut other = phrase_at(v, last + 1, ce);
             if other.is_empty() && frame == Frame::Meet {
                 other = after_prep_within(v, last + 1, last + 2, ce, &["with"]);
             }
             if frame == Frame::Visit {
                 other.retain(|&t| v.kind(t) == Some(EntityKind::State));
+            }
+            // "he will meet Putin": the pronoun is not Putin.
+            let except = other.first().and_then(|&o| cx.id(Filler::Token(o)));
+            let mut subj = subject_except(v, first, cs, except);
+            if subj.is_empty() && cs > 0 && v.punct(cs - 1) == Some(',') {
+                subj = subject_except(v, first, 0, except);
             }
             if let (Some(&a), Some(&b)) = (subj.first(), other.first()) {
                 pair = Some((a, Filler::Token(b)));
@@ -126,7 +131,7 @@ fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Filler, Filler)> 
         if names.len() != 2 || names[0] != i || !names.iter().all(|&n| actor(n)) {
             return None;
         }
-        let listed = i > 0 && v.punct(i - 1) == Some(',');
+        let listed = i > 1 && v.punct(i - 1) == Some(',') && v.entity(i - 2).is_some();
         (!listed).then_some((Filler::Token(names[0]), Filler::Token(names[1])))
     })
 }
