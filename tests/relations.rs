@@ -110,7 +110,7 @@ fn supply_across_sentences() {
         ]),
         ("Belarus sold rifles to Syria. This arms transfer included sniper rifles.", &[
             "supply asserted Belarus > Syria [rifles]",
-            "supply asserted Belarus > Syria [arms, rifles]",
+            "supply asserted Belarus > Syria [arms, sniper rifles]",
         ]),
     ]);
 }
@@ -133,6 +133,7 @@ fn modality() {
         ("Venezuela continued to buy drones from Iran.", &["supply asserted Iran > Venezuela [drones]"]),
         ("As Belarus prepares to arm Syria with drones, Israel is worried.", &["supply hypothetical Belarus > Syria [drones]"]),
         ("The Kremlin denied that it sold rifles to Hezbollah.", &["supply negated Russia > Hezbollah [rifles]"]),
+        ("Belarus rejects reports that it received drones from Iran.", &["supply negated Iran > Belarus [drones]"]),
         ("Syria bought drones last year, officials said, to obtain rockets from Iran.", &[
             "supply hypothetical Iran > Syria [rockets]",
         ]),

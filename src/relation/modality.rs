@@ -32,10 +32,16 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
             weak = Some((Modality::Hypothetical, Some(v.span_of(i, i))));
         }
     }
-    // "Pyongyang denied that it sold …": a cue governing the complement clause.
+    // "Pyongyang denied that it sold …", "Moscow rejects claims that it received …": a cue
+    // governing the complement clause.
     if start >= 2 && v.is(start - 1, &["that"]) {
-        if let Some((n, m)) = cue_at(v, start - 2).filter(|&(n, _)| n == 1) {
-            return (m, Some(v.span_of(start - 2, start - 2 + n - 1)));
+        for k in (start.saturating_sub(3)..start - 1).rev() {
+            if let Some((n, m)) = cue_at(v, k).filter(|&(n, _)| k + n < start) {
+                return (m, Some(v.span_of(k, k + n - 1)));
+            }
+            if v.word(k).is_none() {
+                break;
+            }
         }
     }
     if let Some(end) = phrase_end {
