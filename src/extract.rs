@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::Matcher;
 use crate::relation::engine::{self, Setup};
+use crate::relation::gate::Gate;
 use crate::relation::{Lexicon, Relation};
 use crate::resolve::{self, Catalog, OverlapPolicy};
 
@@ -67,6 +68,7 @@ struct Inner {
     names: Vec<Arc<str>>,
     policy: OverlapPolicy,
     lexicon: Lexicon,
+    gate: Gate,
 }
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
@@ -105,6 +107,7 @@ impl Extractor {
         let entities = self.entities(text);
         let inner = &*self.inner;
         let setup = Setup {
+            gate: &inner.gate,
             gazetteer: &inner.gazetteer,
             lexicon: &inner.lexicon,
             names: &inner.names,
@@ -246,7 +249,8 @@ impl ExtractorBuilder {
         let matcher = Matcher::build(&gazetteer)?;
         let names = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
         let lexicon = self.lexicon.clone().unwrap_or_else(|| Lexicon::builtin().clone());
-        let inner = Inner { gazetteer, matcher, names, policy: self.policy, lexicon };
+        let gate = Gate::new(&lexicon)?;
+        let inner = Inner { gazetteer, matcher, names, policy: self.policy, lexicon, gate };
         Ok(Extractor { inner: Arc::new(inner), date: self.date })
     }
 }

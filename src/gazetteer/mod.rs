@@ -168,6 +168,11 @@ impl Gazetteer {
         self.names.get(&(kind, name.to_string())).map(|&i| &self.entries[i])
     }
 
+    /// The index (in [`Gazetteer::entries`]) of the entry of `kind` named `name`.
+    pub(crate) fn index(&self, kind: EntityKind, name: &str) -> Option<usize> {
+        self.names.get(&(kind, name.to_string())).copied()
+    }
+
     /// The entry that owns the explicit surface form `surface`, if any.
     pub fn lookup(&self, surface: &str) -> Option<&Entry> {
         self.surfaces.get(surface).map(|&i| &self.entries[i])

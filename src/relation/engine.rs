@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::gate::Gate;
 use super::items::items;
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
@@ -20,6 +21,7 @@ pub(crate) const ANAPHORA_WINDOW: usize = 1500;
 
 /// What the engine needs besides the text and its entities.
 pub(crate) struct Setup<'a> {
+    pub gate: &'a Gate,
     pub gazetteer: &'a Gazetteer,
     pub lexicon: &'a Lexicon,
     /// Canonical names by entry index.
@@ -32,21 +34,27 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut memory: Vec<Memory> = Vec::new();
     let mut out = Vec::new();
+    let hits = setup.gate.hits(text);
+    let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
+    // Whether `span` can hold a relation: a trigger word and a name (or a relation just
+    // stated, for "This arms transfer …"), or a person with a possible title.
+    let candidate = |span: Span, memory: &[Memory]| {
+        let first = entities.partition_point(|e| e.span.start < span.start);
+        let names = &entities[first..first + entities[first..].partition_point(|e| e.span.start < span.end)];
+        let hit = hits.get(hits.partition_point(|&h| h < span.start)).is_some_and(|&h| h < span.end);
+        (hit && (!names.is_empty() || recent(memory, span.start)), names.iter().any(person), first)
+    };
     let mut offset = 0;
-    // Sentences are segmented only in lines that hold a name: no relation can live elsewhere.
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
         offset = span.end;
-        // A sentence without a name can still continue a relation just stated ("This arms
-        // transfer …"), so sentences near a recent relation are read too.
-        let first = entities.partition_point(|e| e.span.start < span.start);
-        if entities.get(first).is_none_or(|e| e.span.start >= span.end) && !recent(&memory, span.start) {
+        if let (false, false, _) = candidate(span, &memory) {
             continue;
         }
         for s in sentences(line).into_iter().flat_map(|s| bounded(line, s)) {
             let s = Span::new(s.start + span.start, s.end + span.start);
-            let first = entities.partition_point(|e| e.span.start < s.start);
-            if entities.get(first).is_none_or(|e| e.span.start >= s.end) && !recent(&memory, s.start) {
+            let (triggered, titled, first) = candidate(s, &memory);
+            if !triggered && !titled {
                 continue;
             }
             let view = View::new(&doc, s, first);

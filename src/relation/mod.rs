@@ -17,6 +17,7 @@
 mod args;
 mod clause;
 pub(crate) mod engine;
+pub(crate) mod gate;
 mod items;
 mod lexicon;
 mod modality;

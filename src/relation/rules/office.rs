@@ -74,8 +74,8 @@ fn polity_of(v: &View, i: usize) -> Option<Arg> {
             Some(
                 OrganizationType::Ministry | OrganizationType::Agency | OrganizationType::GovernmentBody,
             ) => {
-                let state = v.doc.gazetteer.get(EntityKind::State, entry.state.as_deref()?)?;
-                Some(Arg::Entry { entry: index_of(v, state)?, span: v.tokens[i].span })
+                let state = v.doc.gazetteer.index(EntityKind::State, entry.state.as_deref()?)?;
+                Some(Arg::Entry { entry: state as u32, span: v.tokens[i].span })
             }
             Some(
                 OrganizationType::Alliance
@@ -86,10 +86,6 @@ fn polity_of(v: &View, i: usize) -> Option<Arg> {
         },
         _ => None,
     }
-}
-
-fn index_of(v: &View, entry: &Entry) -> Option<u32> {
-    v.doc.gazetteer.entries().iter().position(|e| std::ptr::eq(e, entry)).map(|i| i as u32)
 }
 
 /// Lower-case content words of a title.
@@ -110,12 +106,11 @@ fn office_polity(v: &View, person: usize, title: Span) -> Option<Arg> {
         !listed.is_empty()
             && (listed.iter().all(|w| written.contains(w)) || written.iter().all(|w| listed.contains(w)))
     })?;
-    let state = v
-        .doc
-        .gazetteer
-        .get(EntityKind::State, &office.polity)
-        .or_else(|| v.doc.gazetteer.get(EntityKind::Organization, &office.polity))?;
-    Some(Arg::Entry { entry: index_of(v, state)?, span: title })
+    let g = v.doc.gazetteer;
+    let polity = g
+        .index(EntityKind::State, &office.polity)
+        .or_else(|| g.index(EntityKind::Organization, &office.polity))?;
+    Some(Arg::Entry { entry: polity as u32, span: title })
 }
 
 /// Every title apposition of the sentence.

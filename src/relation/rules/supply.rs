@@ -9,6 +9,9 @@ use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
+/// How far back (bytes) a weapon's maker must be named to be its supplier.
+const ORIGIN_WINDOW: usize = 2_000;
+
 const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
 
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
@@ -227,15 +230,20 @@ fn origins(cx: &Ctx, items: &[Item]) -> Vec<Filler> {
         } else if let Some(w) = item.weapon {
             let entry = &v.doc.gazetteer.entries()[v.doc.entities[w].id.0 as usize];
             if let [one] = entry.origin.as_slice() {
-                if let Some(state) = v.doc.gazetteer.get(EntityKind::State, one) {
-                    let id = v.doc.gazetteer.entries().iter().position(|e| std::ptr::eq(e, state));
-                    // The state must be named somewhere before, so the output has a mention to
+                if let Some(state) = v.doc.gazetteer.index(EntityKind::State, one) {
+                    let id = Some(state);
+                    // The state must be named shortly before, so the output has a mention to
                     // point at; otherwise the maker stays unknown.
-                    if let Some(e) = id.and_then(|id| {
-                        v.doc.entities[..].iter().rposition(|m| {
-                            m.id.0 as usize == id && m.span.end <= v.tokens[item.first].span.start
-                        })
-                    }) {
+                    let at = v.tokens[item.first].span.start;
+                    let end = v.doc.entities.partition_point(|m| m.span.end <= at);
+                    let named = v.doc.entities[..end]
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .take_while(|(_, m)| at - m.span.end < ORIGIN_WINDOW)
+                        .find(|(_, m)| Some(m.id.0 as usize) == id)
+                        .map(|(k, _)| k);
+                    if let Some(e) = named {
                         out.push(Filler::Entity(e));
                     }
                 }
