@@ -107,24 +107,31 @@ fn score_document(text: &str, gold: &Value, x: &Extractor, score: &mut Score) {
     }
 }
 
-#[test]
-fn seed_mentions_meet_the_floors() {
+/// The five seed documents: (gold, document name, text).
+fn seed_documents() -> Vec<(Value, String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let x = Extractor::default();
-    let mut score = Score::default();
-    let mut docs = 0;
+    let mut docs = Vec::new();
     for entry in std::fs::read_dir(dir.join("gold")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let doc = gold["doc"].as_str().unwrap();
-        let text = std::fs::read_to_string(dir.join("corpus").join(doc)).unwrap();
-        score_document(&text, &gold, &x, &mut score);
-        docs += 1;
+        let doc = gold["doc"].as_str().unwrap().to_string();
+        let text = std::fs::read_to_string(dir.join("corpus").join(&doc)).unwrap();
+        docs.push((gold, doc, text));
     }
-    assert_eq!(docs, 5, "all five seed documents are scored");
+    assert_eq!(docs.len(), 5, "all five seed documents are scored");
+    docs
+}
+
+#[test]
+fn seed_mentions_meet_the_floors() {
+    let x = Extractor::default();
+    let mut score = Score::default();
+    for (gold, _, text) in seed_documents() {
+        score_document(&text, &gold, &x, &mut score);
+    }
     let precision = score.tp as f64 / (score.tp + score.fp) as f64;
     let recall = score.tp as f64 / (score.tp + score.fn_) as f64;
     let linking = score.linked as f64 / score.tp as f64;
@@ -376,23 +383,12 @@ fn prf(c: [usize; 3]) -> (f64, f64, f64) {
 
 #[test]
 fn seed_relations_meet_the_floors() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
     let x = Extractor::default();
     let mut s = RelationScore::default();
-    let mut docs = 0;
-    for entry in std::fs::read_dir(dir.join("gold")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let doc = gold["doc"].as_str().unwrap();
-        let text = std::fs::read_to_string(dir.join("corpus").join(doc)).unwrap();
-        let predicted: Value = serde_json::from_str(&x.extract(&text).to_json(doc)).unwrap();
+    for (gold, doc, text) in seed_documents() {
+        let predicted: Value = serde_json::from_str(&x.extract(&text).to_json(&doc)).unwrap();
         score_relations(&gold, &predicted, &mut s);
-        docs += 1;
     }
-    assert_eq!(docs, 5, "all five seed documents are scored");
     let total = s.by_kind.values().fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
     let (p, r, _) = prf(total);
     let (sp, sr, _) = prf(s.by_kind.get("supply").copied().unwrap_or_default());
