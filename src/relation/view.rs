@@ -2,7 +2,7 @@
 //! is a single token, possessives and "n't" are tokens of their own, and quotation marks are
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
-use super::lexicon::{normalize, Lexicon};
+use super::lexicon::Lexicon;
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
@@ -25,8 +25,9 @@ pub(crate) enum Tok {
 pub(crate) struct Token {
     pub span: Span,
     pub tok: Tok,
-    /// Lower-case form of a word (empty for other tokens).
-    pub lower: String,
+    /// Where the word's lower-case form lies in the view's buffer (empty for other tokens):
+    /// one buffer per sentence instead of one string per word.
+    lower: (u32, u32),
 }
 
 /// What the rules know of the document beyond one sentence.
@@ -48,12 +49,14 @@ pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub span: Span,
     pub tokens: Vec<Token>,
+    lower: String,
 }
 
 impl<'d, 'a> View<'d, 'a> {
     /// Tokenizes `span`; `first` is the index of the first entity starting inside it.
     pub fn new(doc: &'d Doc<'a>, span: Span, first: usize) -> View<'d, 'a> {
-        View { doc, span, tokens: tokenize(doc.text, span, doc.entities, first) }
+        let (tokens, lower) = tokenize(doc.text, span, doc.entities, first);
+        View { doc, span, tokens, lower }
     }
 
     pub fn len(&self) -> usize {
@@ -62,7 +65,8 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// The normalized word at `i`, or `None` for other tokens and out of range.
     pub fn word(&self, i: usize) -> Option<&str> {
-        self.tokens.get(i).filter(|t| t.tok == Tok::Word).map(|t| t.lower.as_str())
+        let t = self.tokens.get(i).filter(|t| t.tok == Tok::Word)?;
+        self.lower.get(t.lower.0 as usize..t.lower.1 as usize)
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -123,8 +127,21 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> Vec<Token> {
+fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<Token>, String) {
     let mut out: Vec<Token> = Vec::new();
+    let mut buf = String::new();
+    let none = (0, 0);
+    let word = |buf: &mut String, s: &str| {
+        let start = buf.len() as u32;
+        for c in s.chars() {
+            if matches!(c, '’' | '‘') {
+                buf.push('\'');
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        }
+        (start, buf.len() as u32)
+    };
     let mut next_entity = first;
     let mut pos = span.start;
     let end = span.end.min(text.len());
@@ -135,7 +152,7 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> Vec<To
         let entity_start = entities.get(next_entity).map(|e| e.span.start).filter(|&s| s < end);
         if entity_start == Some(pos) {
             let e = &entities[next_entity];
-            out.push(Token { span: e.span, tok: Tok::Entity(next_entity), lower: String::new() });
+            out.push(Token { span: e.span, tok: Tok::Entity(next_entity), lower: none });
             pos = e.span.end;
             next_entity += 1;
             continue;
@@ -145,26 +162,30 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> Vec<To
         if is_word_char(c) {
             let len = word_len(&text[pos..limit]);
             let span = Span::new(pos, pos + len);
-            out.push(Token { span, tok: Tok::Word, lower: normalize(&text[span]) });
+            let lower = word(&mut buf, &text[span]);
+            out.push(Token { span, tok: Tok::Word, lower });
             pos += len;
         } else if is_apostrophe(c) {
             let rest = &text[pos + c.len_utf8()..limit];
             let suffix = word_len(rest);
             let tail = &rest[..suffix];
             let span = Span::new(pos, pos + c.len_utf8() + suffix);
+            let after_n =
+                out.last().is_some_and(|t| t.tok == Tok::Word && buf[..t.lower.1 as usize].ends_with('n'));
             if tail.eq_ignore_ascii_case("s") {
-                out.push(Token { span, tok: Tok::Possessive, lower: String::new() });
-            } else if tail.eq_ignore_ascii_case("t") && out.last().is_some_and(|t| t.lower.ends_with('n')) {
+                out.push(Token { span, tok: Tok::Possessive, lower: none });
+            } else if tail.eq_ignore_ascii_case("t") && after_n {
                 // "wouldn’t" → "would" + "n't": the negation is a cue of its own.
-                let prev = out.last_mut().map(|t| {
+                let start = out.last_mut().map_or(pos, |t| {
                     t.span.end -= 1;
-                    t.lower.pop();
+                    t.lower.1 -= 1;
                     t.span.end
                 });
-                let start = prev.unwrap_or(pos);
-                out.push(Token { span: Span::new(start, span.end), tok: Tok::Word, lower: "n't".into() });
+                let lower = word(&mut buf, "n't");
+                out.push(Token { span: Span::new(start, span.end), tok: Tok::Word, lower });
             } else if suffix > 0 {
-                out.push(Token { span, tok: Tok::Word, lower: format!("'{}", tail.to_lowercase()) });
+                let lower = word(&mut buf, &text[span]);
+                out.push(Token { span, tok: Tok::Word, lower });
             }
             pos = span.end.max(pos + c.len_utf8());
         } else {
@@ -172,16 +193,12 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> Vec<To
                 && !is_quote(c)
                 && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/')
             {
-                out.push(Token {
-                    span: Span::new(pos, pos + c.len_utf8()),
-                    tok: Tok::Punct(c),
-                    lower: String::new(),
-                });
+                out.push(Token { span: Span::new(pos, pos + c.len_utf8()), tok: Tok::Punct(c), lower: none });
             }
             pos += c.len_utf8();
         }
     }
-    out
+    (out, buf)
 }
 
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
