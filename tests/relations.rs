@@ -94,6 +94,9 @@ fn supply_nouns_origins_and_coordination() {
         ]),
         ("Belarus supplied drones and missiles to Russia.", &["supply asserted Belarus > Russia [drones, missiles]"]),
         ("Syria offered oil in exchange for Iranian drones.", &["supply asserted Iran > Syria [drones]"]),
+        ("Analysts traced Iran’s export and Venezuela’s procurement of Mohajer-6 drones.", &[
+            "supply asserted Iran > Venezuela [Mohajer-6]",
+        ]),
     ]);
 }
 
@@ -101,6 +104,10 @@ fn supply_nouns_origins_and_coordination() {
 fn supply_across_sentences() {
     #[rustfmt::skip]
     check(&[
+        ("Lukashenko met Xi Jinping. The Belarusian leader later bought drones from China.", &[
+            "meet asserted Alexander Lukashenko + Xi Jinping",
+            "supply asserted China > Belarus [drones]",
+        ]),
         ("The Kremlin faces shortages. It bought artillery shells from North Korea.", &[
             "supply asserted North Korea > Russia [artillery shells]",
         ]),
