@@ -32,6 +32,9 @@
 //! 4. [`relation`] — the typed relation records of the output contract;
 //! 5. output — [`Extraction`] serializes to the contract's JSON.
 //!
+//! [`Extractor::extract_batch`] runs many documents on several threads and returns their
+//! results in input order.
+//!
 //! # Offsets
 //!
 //! Every offset is a UTF-8 byte offset into the text given to [`Extractor::extract`], start
@@ -72,6 +75,7 @@
 #[macro_use]
 mod macros;
 
+mod batch;
 mod entity;
 mod error;
 mod extract;
