@@ -8,3 +8,4 @@ mod offsets;
 mod robustness;
 mod seeds;
 mod sentences;
+mod snapshot;
