@@ -51,10 +51,16 @@ pub enum ErrorKind {
         #[source]
         source: std::io::Error,
     },
-    /// The compiled matcher could not be built (for instance, it would exceed the automaton's
-    /// size limits).
-    #[error("cannot compile the gazetteer matcher: {0}")]
-    Automaton(#[from] aho_corasick::BuildError),
+    /// The gazetteers' surface forms are too many to compile into one matcher.
+    #[error(
+        "cannot compile the gazetteer matcher: {bytes} bytes of surface forms exceed its limit of {limit}"
+    )]
+    MatcherTooLarge {
+        /// Total bytes of the surface forms, after variant expansion.
+        bytes: usize,
+        /// The most the matcher can index.
+        limit: usize,
+    },
 }
 
 impl Error {
@@ -75,12 +81,6 @@ impl Error {
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
         Error { kind: Box::new(kind) }
-    }
-}
-
-impl From<aho_corasick::BuildError> for Error {
-    fn from(e: aho_corasick::BuildError) -> Error {
-        Error::from(ErrorKind::Automaton(e))
     }
 }
 

@@ -25,8 +25,8 @@
 //!
 //! 1. [`tokenize`] — word boundaries, words and sentences as byte [`Span`]s;
 //! 2. [`gazetteer`] — the curated entries (data form) and the TSV format they are written in;
-//!    the matcher compiles their surfaces into one Aho-Corasick automaton that runs over the
-//!    original bytes, keeping matches on word boundaries that respect the case policy;
+//!    the matcher compiles their surfaces into one trie, walked over the original bytes from
+//!    each word start, keeping matches on word boundaries that respect the case policy;
 //! 3. resolution — the ambiguity policy, the [`OverlapPolicy`] and linking produce [`Entity`]
 //!    mentions;
 //! 4. [`relation`] — the typed relation records of the output contract;
