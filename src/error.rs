@@ -51,15 +51,17 @@ pub enum ErrorKind {
         #[source]
         source: std::io::Error,
     },
-    /// The gazetteers' surface forms are too many to compile into one matcher.
+    /// The gazetteers' surface forms, after variant expansion, are too many for the matcher:
+    /// it indexes at most 16,777,215 forms and 4 GiB of their text.
     #[error(
-        "cannot compile the gazetteer matcher: {bytes} bytes of surface forms exceed its limit of {limit}"
+        "cannot compile the gazetteer matcher: {patterns} surface forms of {bytes} bytes exceed \
+         its limits (16777215 forms, 4294967293 bytes)"
     )]
     MatcherTooLarge {
-        /// Total bytes of the surface forms, after variant expansion.
+        /// Surface forms counted so far, after variant expansion.
+        patterns: usize,
+        /// Their total length in bytes.
         bytes: usize,
-        /// The most the matcher can index.
-        limit: usize,
     },
 }
 

@@ -186,7 +186,7 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor> {
         let mut gazetteer = if self.builtin { Gazetteer::builtin().clone() } else { Gazetteer::new() };
         for g in &self.gazetteers {
-            gazetteer.extend(g.clone())?;
+            gazetteer.extend_from(g)?;
         }
         gazetteer.check_references()?;
         let matcher = Matcher::build(&gazetteer)?;

@@ -14,17 +14,16 @@
 
 #[cfg(test)]
 mod compare;
+mod patterns;
 mod start;
 mod trie;
 
-use std::collections::HashMap;
-
+use self::patterns::Patterns;
 use self::start::StartPairs;
 use self::trie::Trie;
 
-use crate::entity::EntityKind;
 use crate::error::Result;
-use crate::gazetteer::{variants::variants, Gazetteer, SurfaceRole};
+use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
 use crate::tokenize::is_boundary;
 
@@ -39,14 +38,6 @@ pub(crate) struct Target {
     pub ambiguous: bool,
 }
 
-#[derive(Clone, Debug)]
-struct Pattern {
-    text: Box<str>,
-    /// Whether the all-capitals form is accepted too.
-    caps: bool,
-    targets: Vec<Target>,
-}
-
 /// A surface form found in the text: the match, before resolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -59,61 +50,17 @@ pub(crate) struct Candidate {
 pub(crate) struct Matcher {
     trie: Trie,
     starts: StartPairs,
-    patterns: Vec<Pattern>,
+    patterns: Patterns,
 }
 
 impl Matcher {
     /// Compiles every surface, generated variant and partial name of `gazetteer`.
     pub(crate) fn build(gazetteer: &Gazetteer) -> Result<Matcher> {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut add = |text: &str, target: Target, generated: bool| {
-            let i = *index.entry(text.to_string()).or_insert_with(|| {
-                patterns.push(Pattern { text: text.into(), caps: caps_allowed(text), targets: Vec::new() });
-                patterns.len() - 1
-            });
-            let p = &mut patterns[i];
-            // A generated form never competes with a form some entry lists explicitly.
-            let explicit_elsewhere =
-                p.targets.iter().any(|t| t.entry != target.entry && t.role != SurfaceRole::Partial);
-            if generated && explicit_elsewhere {
-                return;
-            }
-            if !p.targets.iter().any(|t| t.entry == target.entry && t.role == target.role) {
-                p.targets.push(target);
-            }
-        };
-        let entries = gazetteer.entries();
-        // Explicit surfaces first, so that generated forms can defer to them.
-        for (i, e) in entries.iter().enumerate() {
-            for s in &e.surfaces {
-                add(&s.text, Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous }, false);
-            }
-        }
-        for (i, e) in entries.iter().enumerate() {
-            for s in &e.surfaces {
-                for v in variants(&s.text, e.kind) {
-                    add(&v, Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous }, true);
-                }
-            }
-            if e.kind == EntityKind::Person {
-                if let Some(p) = &e.partial {
-                    if !e.surfaces.iter().any(|s| &s.text == p) {
-                        let t = Target { entry: i as u32, role: SurfaceRole::Partial, ambiguous: false };
-                        add(p, t, true);
-                        for v in variants(p, e.kind) {
-                            add(&v, t, true);
-                        }
-                    }
-                }
-            }
-        }
-        patterns.retain(|p| !p.targets.is_empty());
-        let texts: Vec<&[u8]> = patterns.iter().map(|p| p.text.as_bytes()).collect();
-        let trie = Trie::build(&texts)?;
+        let patterns = Patterns::collect(gazetteer)?;
+        let trie = Trie::build(patterns.texts().map(str::as_bytes))?;
         let mut starts = StartPairs::new();
-        for p in &patterns {
-            starts.add(p.text.as_bytes(), p.caps);
+        for id in 0..patterns.len() as u32 {
+            starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }
         Ok(Matcher { trie, starts, patterns })
     }
@@ -137,13 +84,13 @@ impl Matcher {
 
     /// The case policy: `found` spells the pattern as written, or in capitals if allowed.
     fn case_matches(&self, pattern: u32, found: &[u8]) -> bool {
-        let pattern = &self.patterns[pattern as usize];
-        found == pattern.text.as_bytes() || (pattern.caps && !found.iter().any(u8::is_ascii_lowercase))
+        found == self.patterns.text(pattern).as_bytes()
+            || (self.patterns.caps(pattern) && !found.iter().any(u8::is_ascii_lowercase))
     }
 
     /// The entries a candidate may name.
     pub(crate) fn targets(&self, candidate: Candidate) -> &[Target] {
-        &self.patterns[candidate.pattern as usize].targets
+        self.patterns.targets(candidate.pattern)
     }
 
     /// Number of compiled patterns (surface forms after expansion).
@@ -151,17 +98,10 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// Heap bytes used by the trie.
+    /// Heap bytes used by the trie and the pattern table.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.trie.memory_usage()
+        self.trie.memory_usage() + self.patterns.memory_usage() + self.starts.memory_usage()
     }
-}
-
-/// Whether the all-capitals form of `surface` may match: it needs lower-case letters to
-/// differ from its capitals, and three letters so that "Xi" does not match the numeral "XI".
-fn caps_allowed(surface: &str) -> bool {
-    surface.bytes().any(|b| b.is_ascii_lowercase())
-        && surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
 }
 
 #[cfg(test)]
@@ -183,7 +123,7 @@ mod tests {
             let automaton = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
-                .build(m.patterns.iter().map(|p| p.text.as_bytes()))
+                .build(m.patterns.texts())
                 .unwrap();
             Oracle { automaton }
         }
@@ -264,7 +204,7 @@ mod tests {
         prop::collection::vec(piece, 0..24).prop_map(move |pieces| {
             let mut text = String::new();
             for (i, case, sep) in pieces {
-                let surface = &*default_matcher().0.patterns[i].text;
+                let surface = default_matcher().0.patterns.text(i as u32);
                 match case {
                     0 => text.push_str(surface),
                     1 => text.push_str(&surface.to_uppercase()),

@@ -47,6 +47,11 @@ impl StartPairs {
         self.bits[i >> 6] |= 1 << (i & 63);
     }
 
+    /// Heap bytes used.
+    pub(crate) fn memory_usage(&self) -> usize {
+        core::mem::size_of::<[u64; 1024]>()
+    }
+
     /// Whether a match may start at `at` of `haystack`.
     #[inline]
     pub(crate) fn may_start(&self, haystack: &[u8], at: usize) -> bool {

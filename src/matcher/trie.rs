@@ -9,18 +9,42 @@
 //! nodes, in order of their edge byte. A node records its edge byte and where its children
 //! and its patterns begin; the next node records where they end. Looking for a child reads
 //! the children themselves, so each step of a walk touches one stretch of memory: the walk is
-//! bound by memory latency, not by instructions. Twelve bytes per node, no pointers.
+//! bound by memory latency, not by instructions. Eight bytes per node, no pointers.
 
 use crate::error::{Error, ErrorKind, Result};
 
 /// A node's edge byte, first child and first pattern; those of the next node end the
-/// ranges.
+/// ranges. Eight bytes: the edge byte shares a word with the pattern offset, which leaves
+/// that 24 bits (16 million patterns; 100,000 entries make 286,000).
 #[derive(Clone, Copy, Debug)]
 struct Node {
     child: u32,
-    output: u32,
-    /// The edge byte into this node, in ASCII lower case (unused for the root).
-    label: u8,
+    /// The first pattern in the low 24 bits; the edge byte into this node, in ASCII lower
+    /// case, in the high 8 (unused for the root).
+    output_and_label: u32,
+}
+
+/// Patterns a node's 24-bit offset can count (`ErrorKind::MatcherTooLarge` states it).
+const MAX_PATTERNS: usize = (1 << 24) - 1;
+
+/// Pattern bytes node ids can count: one node per byte at most, plus the root and the
+/// sentinel, and `NONE` stays free.
+const MAX_BYTES: usize = (u32::MAX - 2) as usize;
+
+impl Node {
+    fn new(child: usize, output: usize, label: u8) -> Node {
+        Node { child: child as u32, output_and_label: output as u32 | u32::from(label) << 24 }
+    }
+
+    #[inline]
+    fn output(self) -> usize {
+        (self.output_and_label & 0x00FF_FFFF) as usize
+    }
+
+    #[inline]
+    fn label(self) -> u8 {
+        (self.output_and_label >> 24) as u8
+    }
 }
 
 /// Surface forms by prefix, compared ASCII case-insensitively.
@@ -28,8 +52,8 @@ struct Node {
 pub(crate) struct Trie {
     /// Every node, then a sentinel that ends the last node's ranges. Node 0 is the root.
     nodes: Vec<Node>,
-    /// Pattern ids by node: node `n` ends the patterns `outputs[nodes[n].output..nodes[n +
-    /// 1].output]`, in id order.
+    /// Pattern ids by node: node `n` ends the patterns `outputs[nodes[n].output()..nodes[n
+    /// + 1].output()]`, in id order.
     outputs: Vec<u32>,
     /// The root's child for each byte, in both cases, or `NONE`: the first step, which every
     /// walk takes, is one load.
@@ -42,37 +66,56 @@ pub(crate) struct Trie {
 const NONE: u32 = u32::MAX;
 
 impl Trie {
-    /// Builds the trie of `patterns`; pattern `i` is reported as id `i`.
+    /// Builds the trie of `patterns`; the `i`-th is reported as id `i`.
     ///
     /// # Errors
-    /// The patterns hold more bytes than node ids can count (`u32`).
-    pub(crate) fn build(patterns: &[&[u8]]) -> Result<Trie> {
-        let bytes: usize = patterns.iter().map(|p| p.len()).sum();
-        // One node per byte at most, plus the root and the sentinel, and NONE stays free.
-        let limit = (u32::MAX - 2) as usize;
-        if bytes > limit || patterns.len() > limit {
-            return Err(Error::from(ErrorKind::MatcherTooLarge { bytes, limit }));
+    /// More than [`MAX_PATTERNS`] patterns or [`MAX_BYTES`] bytes of them.
+    pub(crate) fn build<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Result<Trie> {
+        // All patterns folded into one buffer: at 100,000 entries a box per pattern would cost
+        // more in allocator overhead than the bytes themselves.
+        let mut folded: Vec<u8> = Vec::new();
+        let mut bounds: Vec<u32> = vec![0];
+        for p in patterns {
+            let bytes = folded.len() + p.len();
+            if bytes > MAX_BYTES || bounds.len() > MAX_PATTERNS {
+                return Err(Error::from(ErrorKind::MatcherTooLarge { patterns: bounds.len(), bytes }));
+            }
+            folded.extend(p.iter().map(u8::to_ascii_lowercase));
+            bounds.push(folded.len() as u32);
         }
-        let folded: Vec<Box<[u8]>> = patterns.iter().map(|p| p.to_ascii_lowercase().into()).collect();
-        let mut order: Vec<u32> = (0..patterns.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| folded[a as usize].cmp(&folded[b as usize]).then(a.cmp(&b)));
-        let key = |i: u32| &*folded[order[i as usize] as usize];
+        let count = bounds.len() - 1;
+        let pattern = |id: u32| &folded[bounds[id as usize] as usize..bounds[id as usize + 1] as usize];
+        let mut order: Vec<u32> = (0..count as u32).collect();
+        order.sort_unstable_by(|&a, &b| pattern(a).cmp(pattern(b)).then(a.cmp(&b)));
+        let key = |i: u32| pattern(order[i as usize]);
+        // Each pattern in sorted order adds the nodes of the part it does not share with the
+        // one before, so the node count is known before a node is made: no doubling, no
+        // transient copy of the largest array.
+        let mut nodes_needed = 1;
+        let mut previous: &[u8] = &[];
+        for &id in &order {
+            let key = pattern(id);
+            let shared = key.iter().zip(previous).take_while(|(a, b)| a == b).count();
+            nodes_needed += key.len() - shared;
+            previous = key;
+        }
 
         // Breadth-first, one level at a time: the patterns that share a node's prefix are a
         // range of `order`, and within it the patterns that end here come first, then one
         // run per next byte, each of which becomes a child.
-        let mut nodes: Vec<Node> = Vec::new();
+        let mut nodes: Vec<Node> = Vec::with_capacity(nodes_needed + 1);
         // The edge byte of every node, filled ahead of the nodes: a node is numbered when its
         // parent is visited, and written when its own level is.
-        let mut labels: Vec<u8> = vec![0];
-        let mut outputs: Vec<u32> = Vec::with_capacity(patterns.len());
+        let mut labels: Vec<u8> = Vec::with_capacity(nodes_needed);
+        labels.push(0);
+        let mut outputs: Vec<u32> = Vec::with_capacity(count);
         let mut level: Vec<(u32, u32)> = vec![(0, order.len() as u32)];
         let mut next_level: Vec<(u32, u32)> = Vec::new();
         let mut depth = 0;
         while !level.is_empty() {
             for &(lo, hi) in &level {
                 let label = labels[nodes.len()];
-                nodes.push(Node { child: labels.len() as u32, output: outputs.len() as u32, label });
+                nodes.push(Node::new(labels.len(), outputs.len(), label));
                 let mut i = lo;
                 while i < hi && key(i).len() == depth {
                     outputs.push(order[i as usize]);
@@ -92,20 +135,21 @@ impl Trie {
             next_level.clear();
             depth += 1;
         }
-        nodes.push(Node { child: labels.len() as u32, output: outputs.len() as u32, label: 0 });
+        nodes.push(Node::new(labels.len(), outputs.len(), 0));
+        debug_assert_eq!(nodes.len(), nodes_needed + 1);
 
         let mut root = Box::new([NONE; 256]);
         for child in nodes[0].child..nodes[1].child {
-            let byte = nodes[child as usize].label;
+            let byte = nodes[child as usize].label();
             root[usize::from(byte)] = child;
             root[usize::from(byte.to_ascii_uppercase())] = child;
         }
         let mut pairs = vec![NONE; 1 << 16].into_boxed_slice();
         for child in nodes[0].child..nodes[1].child {
             let (here, next) = (nodes[child as usize], nodes[child as usize + 1]);
-            let a = nodes[child as usize].label;
+            let a = nodes[child as usize].label();
             for grandchild in here.child..next.child {
-                let b = nodes[grandchild as usize].label;
+                let b = nodes[grandchild as usize].label();
                 for a in [a, a.to_ascii_uppercase()] {
                     for b in [b, b.to_ascii_uppercase()] {
                         pairs[usize::from(a) << 8 | usize::from(b)] = grandchild;
@@ -127,7 +171,7 @@ impl Trie {
             return;
         }
         let (here, next) = (self.nodes[child as usize], self.nodes[child as usize + 1]);
-        for &pattern in &self.outputs[here.output as usize..next.output as usize] {
+        for &pattern in &self.outputs[here.output()..next.output()] {
             found(pattern, start + 1);
         }
         let Some(&second) = haystack.get(start + 1) else { return };
@@ -135,14 +179,14 @@ impl Trie {
         let mut end = start + 2;
         while node != NONE {
             let (here, next) = (self.nodes[node as usize], self.nodes[node as usize + 1]);
-            for &pattern in &self.outputs[here.output as usize..next.output as usize] {
+            for &pattern in &self.outputs[here.output()..next.output()] {
                 found(pattern, end);
             }
             let Some(&byte) = haystack.get(end) else { return };
             let byte = byte.to_ascii_lowercase();
             let children = &self.nodes[here.child as usize..next.child as usize];
             // Children are few below the root; a scan beats a binary search on them.
-            node = match children.iter().position(|c| c.label == byte) {
+            node = match children.iter().position(|c| c.label() == byte) {
                 Some(i) => here.child + i as u32,
                 None => NONE,
             };
@@ -171,7 +215,7 @@ mod tests {
 
     #[test]
     fn shortest_first_case_insensitive_anchored() {
-        let patterns: &[&[u8]] = &[b"North Korean", b"Korea", b"North Korea", b"NK", b"north", b"Nk"];
+        let patterns: [&[u8]; 6] = [b"North Korean", b"Korea", b"North Korea", b"NK", b"north", b"Nk"];
         let trie = Trie::build(patterns).unwrap();
         let text = "NORTH KOREANS in nk";
         assert_eq!(prefixes(&trie, text, 0), [(4, 5), (2, 11), (0, 12)]);
@@ -184,9 +228,9 @@ mod tests {
 
     #[test]
     fn empty_and_non_ascii() {
-        let trie = Trie::build(&[]).unwrap();
+        let trie = Trie::build([]).unwrap();
         assert_eq!(prefixes(&trie, "anything", 0), []);
-        let trie = Trie::build(&["Ö".as_bytes(), "Öl".as_bytes()]).unwrap();
+        let trie = Trie::build(["Ö".as_bytes(), "Öl".as_bytes()]).unwrap();
         assert_eq!(prefixes(&trie, "Öl", 0), [(0, 2), (1, 3)]);
         assert_eq!(prefixes(&trie, "öl", 0), [], "only ASCII folds");
     }
