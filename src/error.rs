@@ -51,6 +51,10 @@ pub enum ErrorKind {
         #[source]
         source: std::io::Error,
     },
+    /// The compiled matcher could not be built (for instance, it would exceed the automaton's
+    /// size limits).
+    #[error("cannot compile the gazetteer matcher: {0}")]
+    Automaton(#[from] aho_corasick::BuildError),
     /// The gazetteers' surface forms, after variant expansion, are too many for the matcher:
     /// it indexes at most 16,777,215 forms and 4 GiB of their text.
     #[error(
@@ -83,6 +87,12 @@ impl Error {
 impl From<ErrorKind> for Error {
     fn from(kind: ErrorKind) -> Error {
         Error { kind: Box::new(kind) }
+    }
+}
+
+impl From<aho_corasick::BuildError> for Error {
+    fn from(e: aho_corasick::BuildError) -> Error {
+        Error::from(ErrorKind::Automaton(e))
     }
 }
 
