@@ -10,6 +10,8 @@ mod ambiguity;
 mod link;
 mod overlap;
 mod span_index;
+#[cfg(test)]
+mod stage_costs;
 mod surname;
 
 use std::sync::Arc;
