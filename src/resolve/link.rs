@@ -46,7 +46,14 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         best
     };
     let before = nearest(&mut (0..kept.len()));
-    let after = nearest(&mut (0..kept.len()).rev());
+    // News names a person in full before using the surname, so usually every partial name
+    // has a full mention before it and the backward pass would change nothing.
+    let unlinked = |i: &usize| before[*i].is_none() && partials(*i).next().is_some();
+    let after = if (0..kept.len()).any(|i| unlinked(&i)) {
+        nearest(&mut (0..kept.len()).rev())
+    } else {
+        vec![None; kept.len()]
+    };
     (0..kept.len()).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
 }
 
