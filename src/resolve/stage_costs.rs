@@ -10,7 +10,8 @@
 //! the caches and branch predictors hold. So the pipeline is run cut after each stage, over
 //! all the seeds, and a stage costs the difference between the cut after it and the cut
 //! before; "entities" is the rest of `Extractor::extract` (building and dropping the
-//! `Entity` values). A stage added to `extract` (relations) belongs here too.
+//! `Entity` values). A stage added to `extract` (relations) belongs here too. For reference it
+//! also times a whole-document pass of the sentence and word tokenizers.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -72,4 +73,14 @@ fn stage_costs() {
         before = *cut;
     }
     println!("{:<10} {:>5.2} ns/byte = {:.0} MB/s", "extract", ns(cuts[4]), bytes / 1e6 / cuts[4]);
+
+    // For reference, what a whole-document pass of the tokenizers would add.
+    let pass = |f: &dyn Fn(&str) -> usize| {
+        let started = Instant::now();
+        let count: usize = (0..PASSES).map(|_| docs.iter().map(|t| f(t)).sum::<usize>()).sum();
+        assert!(count > 0);
+        ns(started.elapsed().as_secs_f64())
+    };
+    println!("reference: tokenize::sentences {:.2} ns/byte", pass(&|t| crate::tokenize::sentences(t).len()));
+    println!("reference: tokenize::words     {:.2} ns/byte", pass(&|t| crate::tokenize::words(t).count()));
 }
