@@ -3,9 +3,9 @@
 //!
 //! The case policy accepts a surface as written or, when it allows capitals, written all in
 //! capitals, so a match of "Putin" starts "Pu" or "PU", never "pu" or "pU". The matcher
-//! walks the trie only where the next two bytes are such a pair; in news text that skips
-//! nine positions in ten before any word-boundary test, and most short lower-case words
-//! ("and", "the") outright.
+//! walks the trie only where the next two bytes are such a pair; on the seed articles that
+//! skips nineteen positions in twenty before any word-boundary test, and most short
+//! lower-case words ("and", "the") outright.
 
 /// A set of byte pairs (8 KiB, one bit per pair), and of their first bytes.
 #[derive(Clone, Debug)]
