@@ -63,6 +63,18 @@ pub enum ErrorKind {
     /// size limits).
     #[error("cannot compile the gazetteer matcher: {0}")]
     Automaton(#[from] aho_corasick::BuildError),
+    /// The gazetteers' surface forms, after variant expansion, are too many for the matcher:
+    /// it indexes at most 16,777,215 forms and 4 GiB of their text.
+    #[error(
+        "cannot compile the gazetteer matcher: {patterns} surface forms of {bytes} bytes exceed \
+         its limits (16777215 forms, 4294967293 bytes)"
+    )]
+    MatcherTooLarge {
+        /// Surface forms counted so far, after variant expansion.
+        patterns: usize,
+        /// Their total length in bytes.
+        bytes: usize,
+    },
 }
 
 impl Error {

@@ -239,11 +239,11 @@ impl ExtractorBuilder {
     ///
     /// # Errors
     /// Two gazetteers define the same entry or surface, a reference (office polity, weapon
-    /// origin, state) names no entry, or the automaton cannot be built.
+    /// origin, state) names no entry, or the surfaces are too many for the matcher.
     pub fn build(&self) -> Result<Extractor> {
         let mut gazetteer = if self.builtin { Gazetteer::builtin().clone() } else { Gazetteer::new() };
         for g in &self.gazetteers {
-            gazetteer.extend(g.clone())?;
+            gazetteer.extend_from(g)?;
         }
         gazetteer.check_references()?;
         let matcher = Matcher::build(&gazetteer)?;

@@ -44,14 +44,17 @@
 //!
 //! 1. [`tokenize`] — word boundaries, words and sentences as byte [`Span`]s;
 //! 2. [`gazetteer`] — the curated entries (data form) and the TSV format they are written in;
-//!    the matcher compiles their surfaces into one Aho-Corasick automaton that runs over the
-//!    original bytes, keeping matches on word boundaries that respect the case policy;
+//!    the matcher compiles their surfaces into one trie, walked over the original bytes from
+//!    each word start, keeping matches on word boundaries that respect the case policy;
 //! 3. resolution — the ambiguity policy, the [`OverlapPolicy`] and linking produce [`Entity`]
 //!    mentions;
 //! 4. [`relation`] — trigger lexicons (data files, like the gazetteers) and shallow role-filling
 //!    rules over each sentence's tokens give typed relations, checked against the role table
 //!    [`RelationKind::roles`], with modality from cues scoped to the trigger's clause;
 //! 5. output — [`Extraction`] serializes to the contract's JSON.
+//!
+//! [`Extractor::extract_batch`] runs many documents on several threads and returns their
+//! results in input order.
 //!
 //! # Offsets
 //!
@@ -93,6 +96,7 @@
 #[macro_use]
 mod macros;
 
+mod batch;
 mod entity;
 mod error;
 mod extract;

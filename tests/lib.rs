@@ -9,3 +9,4 @@ mod relations;
 mod robustness;
 mod seeds;
 mod sentences;
+mod snapshot;

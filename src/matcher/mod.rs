@@ -1,22 +1,29 @@
-//! Stage 2b — matches: one Aho-Corasick pass over the original bytes finds every surface
-//! form of every gazetteer entry; only matches that sit on word boundaries and respect the
-//! case policy survive.
+//! Stage 2b — matches: every surface form of every gazetteer entry found in the original
+//! bytes; only matches that sit on word boundaries and respect the case policy survive.
 //!
 //! Case policy: a surface matches as written, or written all in capitals when it has at least
 //! three letters and some lower-case ones ("PUTIN", "NORTH KOREA" in a headline). Acronyms
 //! therefore match only as acronyms: "US" never matches the pronoun "us", nor "Us".
 //!
-//! The automaton reports overlapping matches, so a longer candidate that fails the boundary
-//! check ("New York Timesheet") never hides a shorter valid one at the same start ("New
-//! York"); choosing among the survivors is the resolver's job.
+//! A match must start on a word boundary, so the matcher walks a [`trie`] of the surfaces
+//! from each word start whose first two bytes can begin one ([`start`]), instead of running
+//! an automaton over every byte. Every surface that the text spells from there is reported,
+//! so a longer candidate that fails the boundary check ("New York Timesheet") never hides a
+//! shorter valid one at the same start ("New York"), and candidates overlap as they did with
+//! an overlapping Aho-Corasick search; choosing among the survivors is the resolver's job.
 
-use std::collections::HashMap;
+#[cfg(test)]
+mod compare;
+mod patterns;
+mod start;
+mod trie;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use self::patterns::Patterns;
+use self::start::StartPairs;
+use self::trie::Trie;
 
-use crate::entity::EntityKind;
 use crate::error::Result;
-use crate::gazetteer::{variants::variants, Gazetteer, SurfaceRole};
+use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
 use crate::tokenize::is_boundary;
 
@@ -31,14 +38,6 @@ pub(crate) struct Target {
     pub ambiguous: bool,
 }
 
-#[derive(Clone, Debug)]
-struct Pattern {
-    text: Box<str>,
-    /// Whether the all-capitals form is accepted too.
-    caps: bool,
-    targets: Vec<Target>,
-}
-
 /// A surface form found in the text: the match, before resolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -49,85 +48,49 @@ pub(crate) struct Candidate {
 /// The compiled form of a gazetteer's surfaces.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
-    patterns: Vec<Pattern>,
+    trie: Trie,
+    starts: StartPairs,
+    patterns: Patterns,
 }
 
 impl Matcher {
     /// Compiles every surface, generated variant and partial name of `gazetteer`.
     pub(crate) fn build(gazetteer: &Gazetteer) -> Result<Matcher> {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut add = |text: &str, target: Target, generated: bool| {
-            let i = *index.entry(text.to_string()).or_insert_with(|| {
-                patterns.push(Pattern { text: text.into(), caps: caps_allowed(text), targets: Vec::new() });
-                patterns.len() - 1
-            });
-            let p = &mut patterns[i];
-            // A generated form never competes with a form some entry lists explicitly.
-            let explicit_elsewhere =
-                p.targets.iter().any(|t| t.entry != target.entry && t.role != SurfaceRole::Partial);
-            if generated && explicit_elsewhere {
-                return;
-            }
-            if !p.targets.iter().any(|t| t.entry == target.entry && t.role == target.role) {
-                p.targets.push(target);
-            }
-        };
-        let entries = gazetteer.entries();
-        // Explicit surfaces first, so that generated forms can defer to them.
-        for (i, e) in entries.iter().enumerate() {
-            for s in &e.surfaces {
-                add(&s.text, Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous }, false);
-            }
+        let patterns = Patterns::collect(gazetteer)?;
+        let trie = Trie::build(patterns.texts().map(str::as_bytes))?;
+        let mut starts = StartPairs::new();
+        for id in 0..patterns.len() as u32 {
+            starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }
-        for (i, e) in entries.iter().enumerate() {
-            for s in &e.surfaces {
-                for v in variants(&s.text, e.kind) {
-                    add(&v, Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous }, true);
-                }
-            }
-            if e.kind == EntityKind::Person {
-                if let Some(p) = &e.partial {
-                    if !e.surfaces.iter().any(|s| &s.text == p) {
-                        let t = Target { entry: i as u32, role: SurfaceRole::Partial, ambiguous: false };
-                        add(p, t, true);
-                        for v in variants(p, e.kind) {
-                            add(&v, t, true);
-                        }
-                    }
-                }
-            }
-        }
-        patterns.retain(|p| !p.targets.is_empty());
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(patterns.iter().map(|p| p.text.as_bytes()))?;
-        Ok(Matcher { automaton, patterns })
+        Ok(Matcher { trie, starts, patterns })
     }
 
-    /// Every accepted match in `text`, in order of end offset.
+    /// Every accepted match in `text`, in order of start, then end.
     pub(crate) fn find(&self, text: &str) -> Vec<Candidate> {
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            if !is_boundary(text, span.start) || !is_boundary(text, span.end) {
+        for start in 0..bytes.len() {
+            if !self.starts.may_start(bytes, start) || !is_boundary(text, start) {
                 continue;
             }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let found = &text.as_bytes()[span.start..span.end];
-            let exact = found == pattern.text.as_bytes();
-            if exact || (pattern.caps && !found.iter().any(u8::is_ascii_lowercase)) {
-                out.push(Candidate { span, pattern: m.pattern().as_u32() });
-            }
+            self.trie.prefixes(bytes, start, |pattern, end| {
+                if is_boundary(text, end) && self.case_matches(pattern, &bytes[start..end]) {
+                    out.push(Candidate { span: Span::new(start, end), pattern });
+                }
+            });
         }
         out
     }
 
+    /// The case policy: `found` spells the pattern as written, or in capitals if allowed.
+    fn case_matches(&self, pattern: u32, found: &[u8]) -> bool {
+        found == self.patterns.text(pattern).as_bytes()
+            || (self.patterns.caps(pattern) && !found.iter().any(u8::is_ascii_lowercase))
+    }
+
     /// The entries a candidate may name.
     pub(crate) fn targets(&self, candidate: Candidate) -> &[Target] {
-        &self.patterns[candidate.pattern as usize].targets
+        self.patterns.targets(candidate.pattern)
     }
 
     /// Number of compiled patterns (surface forms after expansion).
@@ -135,15 +98,138 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// Heap bytes used by the automaton.
+    /// Heap bytes used by the trie and the pattern table.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage()
+        self.trie.memory_usage() + self.patterns.memory_usage() + self.starts.memory_usage()
     }
 }
 
-/// Whether the all-capitals form of `surface` may match: it needs lower-case letters to
-/// differ from its capitals, and three letters so that "Xi" does not match the numeral "XI".
-fn caps_allowed(surface: &str) -> bool {
-    surface.bytes().any(|b| b.is_ascii_lowercase())
-        && surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+#[cfg(test)]
+mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The search the trie replaced, kept as the oracle: an overlapping Aho-Corasick search
+    /// over every byte, then the same boundary and case checks. Candidates with the same span
+    /// keep the automaton's order (pattern id), which the stable sort preserves.
+    struct Oracle {
+        automaton: AhoCorasick,
+    }
+
+    impl Oracle {
+        fn new(m: &Matcher) -> Oracle {
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(m.patterns.texts())
+                .unwrap();
+            Oracle { automaton }
+        }
+
+        fn find(&self, m: &Matcher, text: &str) -> Vec<Candidate> {
+            let mut out: Vec<Candidate> = self
+                .automaton
+                .find_overlapping_iter(text)
+                .filter(|h| is_boundary(text, h.start()) && is_boundary(text, h.end()))
+                .filter(|h| m.case_matches(h.pattern().as_u32(), &text.as_bytes()[h.start()..h.end()]))
+                .map(|h| Candidate { span: Span::new(h.start(), h.end()), pattern: h.pattern().as_u32() })
+                .collect();
+            out.sort_by_key(|c| (c.span.start, c.span.end));
+            out
+        }
+    }
+
+    fn default_matcher() -> &'static (Matcher, Oracle) {
+        static BUILT: once_cell::sync::Lazy<(Matcher, Oracle)> = once_cell::sync::Lazy::new(|| {
+            let m = Matcher::build(Gazetteer::builtin()).unwrap();
+            let o = Oracle::new(&m);
+            (m, o)
+        });
+        &BUILT
+    }
+
+    #[test]
+    fn same_candidates_as_an_overlapping_automaton_on_the_seeds() {
+        let (m, oracle) = default_matcher();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert_eq!(m.find(&text), oracle.find(m, &text));
+        }
+    }
+
+    #[test]
+    fn odd_surfaces() {
+        let tsv =
+            "organization\tX\talias=al-Qaeda|Ö|Öl Co|US|ÉTAT 9\norganization\tNew York Times\talias=New York";
+        let g = Gazetteer::parse("odd", tsv).unwrap();
+        let m = Matcher::build(&g).unwrap();
+        let oracle = Oracle::new(&m);
+        for text in [
+            "X",
+            "X.",
+            "aX X",
+            "AL-QAEDA al-Qaeda Al-Qaeda",
+            "Öl Co Ö Öl",
+            "us US Us",
+            "ÉTAT 9 état 9",
+            "New York Timesheet",
+            "NEW YORK TIMES",
+            "X\u{301}",
+            "\u{301}X",
+            "",
+        ] {
+            let found = m.find(text);
+            assert_eq!(found, oracle.find(&m, text), "{text:?}");
+        }
+        let spans =
+            |t: &'static str| m.find(t).iter().map(|c| &t[c.span.start..c.span.end]).collect::<Vec<_>>();
+        assert_eq!(spans("New York Timesheet"), ["New York"]);
+        assert_eq!(spans("AL-QAEDA al-Qaeda Al-Qaeda"), ["AL-QAEDA", "al-Qaeda"]);
+        assert_eq!(spans("us US Us X."), ["US", "X"]);
+    }
+
+    /// Text made of surfaces (as written, in capitals, in lower case, or cut short) and
+    /// separators, so that matches are dense, overlap and sit on every kind of boundary.
+    fn surfaces_and_separators() -> impl Strategy<Value = String> {
+        let (m, _) = default_matcher();
+        let count = m.patterns.len();
+        let piece = (
+            0..count,
+            0..4u8,
+            prop::sample::select(vec!["", " ", "-", "’s ", ", ", "\u{a0}", "é", "a", "."]),
+        );
+        prop::collection::vec(piece, 0..24).prop_map(move |pieces| {
+            let mut text = String::new();
+            for (i, case, sep) in pieces {
+                let surface = default_matcher().0.patterns.text(i as u32);
+                match case {
+                    0 => text.push_str(surface),
+                    1 => text.push_str(&surface.to_uppercase()),
+                    2 => text.push_str(&surface.to_lowercase()),
+                    _ => text.extend(surface.chars().take(3)),
+                }
+                text.push_str(sep);
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn same_candidates_as_an_overlapping_automaton(text in surfaces_and_separators()) {
+            let (m, oracle) = default_matcher();
+            prop_assert_eq!(m.find(&text), oracle.find(m, &text));
+        }
+
+        #[test]
+        fn same_candidates_on_any_string(text in "\\PC{0,64}") {
+            let (m, oracle) = default_matcher();
+            prop_assert_eq!(m.find(&text), oracle.find(m, &text));
+        }
+    }
 }

@@ -10,6 +10,8 @@ mod ambiguity;
 mod link;
 mod overlap;
 mod span_index;
+#[cfg(test)]
+mod stage_costs;
 mod surname;
 
 use std::sync::Arc;
@@ -36,25 +38,24 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candida
     let kept = overlap::select(catalog, candidates);
     let linked = link::link(catalog, &kept);
     let entries = catalog.gazetteer.entries();
-    kept.iter()
-        .zip(linked)
-        .filter_map(|(c, target)| {
-            let target = target?;
-            let entry = &entries[target.entry as usize];
-            let kind = match target.role {
-                SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
-                _ => entry.kind,
-            };
-            Some(Entity {
-                kind,
-                name: catalog.names[target.entry as usize].clone(),
-                span: c.span,
-                text: text[c.span].to_string(),
-                id: EntityId(target.entry),
-                role: target.role,
-            })
+    let mut entities = Vec::with_capacity(kept.len());
+    entities.extend(kept.iter().zip(linked).filter_map(|(c, target)| {
+        let target = target?;
+        let entry = &entries[target.entry as usize];
+        let kind = match target.role {
+            SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
+            _ => entry.kind,
+        };
+        Some(Entity {
+            kind,
+            name: catalog.names[target.entry as usize].clone(),
+            span: c.span,
+            text: text[c.span].to_string(),
+            id: EntityId(target.entry),
+            role: target.role,
         })
-        .collect()
+    }));
+    entities
 }
 
 /// Words after which a capital names the city ("a strike on Kyiv", "arriving in Pyongyang",

@@ -26,7 +26,13 @@ fn is_combining_mark(c: char) -> bool {
 ///
 /// Offsets at the ends of the text are boundaries; an offset inside a multi-byte character
 /// is not.
+#[inline]
 pub fn is_boundary(text: &str, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    // ASCII on both sides, as around most words of English news: no decoding needed.
+    if at > 0 && at < bytes.len() && bytes[at - 1].is_ascii() && bytes[at].is_ascii() {
+        return !(bytes[at - 1].is_ascii_alphanumeric() && bytes[at].is_ascii_alphanumeric());
+    }
     if at == 0 || at >= text.len() {
         return at <= text.len();
     }

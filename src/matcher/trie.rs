@@ -1,0 +1,237 @@
+//! The compiled surface forms: a byte trie, folded to ASCII lower case, that answers one
+//! question — which surface forms does the text spell from this offset on?
+//!
+//! The matcher only asks at word starts, so the trie needs no failure links: it is the
+//! goto function of an Aho-Corasick automaton without the rest, and builds in one pass over
+//! the sorted surfaces (DESIGN.md, "Throughput and scale", has the measurements).
+//!
+//! Layout: nodes are numbered breadth-first, so the children of a node are consecutive
+//! nodes, in order of their edge byte. A node records its edge byte and where its children
+//! and its patterns begin; the next node records where they end. Looking for a child reads
+//! the children themselves, so each step of a walk touches one stretch of memory: the walk is
+//! bound by memory latency, not by instructions. Eight bytes per node, no pointers.
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// A node's edge byte, first child and first pattern; those of the next node end the
+/// ranges. Eight bytes: the edge byte shares a word with the pattern offset, which leaves
+/// that 24 bits (16 million patterns; 100,000 entries make 286,000).
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    child: u32,
+    /// The first pattern in the low 24 bits; the edge byte into this node, in ASCII lower
+    /// case, in the high 8 (unused for the root).
+    output_and_label: u32,
+}
+
+/// Patterns a node's 24-bit offset can count (`ErrorKind::MatcherTooLarge` states it).
+const MAX_PATTERNS: usize = (1 << 24) - 1;
+
+/// Pattern bytes node ids can count: one node per byte at most, plus the root and the
+/// sentinel, and `NONE` stays free.
+const MAX_BYTES: usize = (u32::MAX - 2) as usize;
+
+impl Node {
+    fn new(child: usize, output: usize, label: u8) -> Node {
+        Node { child: child as u32, output_and_label: output as u32 | u32::from(label) << 24 }
+    }
+
+    #[inline]
+    fn output(self) -> usize {
+        (self.output_and_label & 0x00FF_FFFF) as usize
+    }
+
+    #[inline]
+    fn label(self) -> u8 {
+        (self.output_and_label >> 24) as u8
+    }
+}
+
+/// Surface forms by prefix, compared ASCII case-insensitively.
+#[derive(Clone, Debug)]
+pub(crate) struct Trie {
+    /// Every node, then a sentinel that ends the last node's ranges. Node 0 is the root.
+    nodes: Vec<Node>,
+    /// Pattern ids by node: node `n` ends the patterns `outputs[nodes[n].output()..nodes[n
+    /// + 1].output()]`, in id order.
+    outputs: Vec<u32>,
+    /// The root's child for each byte, in both cases, or `NONE`: the first step, which every
+    /// walk takes, is one load.
+    root: Box<[u32; 256]>,
+    /// The grandchild of the root for each pair of bytes, in all cases, or `NONE`. Nodes
+    /// near the root have the most children, so this skips the longest scan.
+    pairs: Box<[u32]>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Trie {
+    /// Builds the trie of `patterns`; the `i`-th is reported as id `i`.
+    ///
+    /// # Errors
+    /// More than [`MAX_PATTERNS`] patterns or [`MAX_BYTES`] bytes of them.
+    pub(crate) fn build<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Result<Trie> {
+        // All patterns folded into one buffer: at 100,000 entries a box per pattern would cost
+        // more in allocator overhead than the bytes themselves.
+        let mut folded: Vec<u8> = Vec::new();
+        let mut bounds: Vec<u32> = vec![0];
+        for p in patterns {
+            let bytes = folded.len() + p.len();
+            if bytes > MAX_BYTES || bounds.len() > MAX_PATTERNS {
+                return Err(Error::from(ErrorKind::MatcherTooLarge { patterns: bounds.len(), bytes }));
+            }
+            folded.extend(p.iter().map(u8::to_ascii_lowercase));
+            bounds.push(folded.len() as u32);
+        }
+        let count = bounds.len() - 1;
+        let pattern = |id: u32| &folded[bounds[id as usize] as usize..bounds[id as usize + 1] as usize];
+        let mut order: Vec<u32> = (0..count as u32).collect();
+        order.sort_unstable_by(|&a, &b| pattern(a).cmp(pattern(b)).then(a.cmp(&b)));
+        let key = |i: u32| pattern(order[i as usize]);
+        // Each pattern in sorted order adds the nodes of the part it does not share with the
+        // one before, so the node count is known before a node is made: no doubling, no
+        // transient copy of the largest array.
+        let mut nodes_needed = 1;
+        let mut previous: &[u8] = &[];
+        for &id in &order {
+            let key = pattern(id);
+            let shared = key.iter().zip(previous).take_while(|(a, b)| a == b).count();
+            nodes_needed += key.len() - shared;
+            previous = key;
+        }
+
+        // Breadth-first, one level at a time: the patterns that share a node's prefix are a
+        // range of `order`, and within it the patterns that end here come first, then one
+        // run per next byte, each of which becomes a child.
+        let mut nodes: Vec<Node> = Vec::with_capacity(nodes_needed + 1);
+        // The edge byte of every node, filled ahead of the nodes: a node is numbered when its
+        // parent is visited, and written when its own level is.
+        let mut labels: Vec<u8> = Vec::with_capacity(nodes_needed);
+        labels.push(0);
+        let mut outputs: Vec<u32> = Vec::with_capacity(count);
+        let mut level: Vec<(u32, u32)> = vec![(0, order.len() as u32)];
+        let mut next_level: Vec<(u32, u32)> = Vec::new();
+        let mut depth = 0;
+        while !level.is_empty() {
+            for &(lo, hi) in &level {
+                let label = labels[nodes.len()];
+                nodes.push(Node::new(labels.len(), outputs.len(), label));
+                let mut i = lo;
+                while i < hi && key(i).len() == depth {
+                    outputs.push(order[i as usize]);
+                    i += 1;
+                }
+                while i < hi {
+                    let byte = key(i)[depth];
+                    let run = i;
+                    while i < hi && key(i)[depth] == byte {
+                        i += 1;
+                    }
+                    labels.push(byte);
+                    next_level.push((run, i));
+                }
+            }
+            core::mem::swap(&mut level, &mut next_level);
+            next_level.clear();
+            depth += 1;
+        }
+        nodes.push(Node::new(labels.len(), outputs.len(), 0));
+        debug_assert_eq!(nodes.len(), nodes_needed + 1);
+
+        let mut root = Box::new([NONE; 256]);
+        for child in nodes[0].child..nodes[1].child {
+            let byte = nodes[child as usize].label();
+            root[usize::from(byte)] = child;
+            root[usize::from(byte.to_ascii_uppercase())] = child;
+        }
+        let mut pairs = vec![NONE; 1 << 16].into_boxed_slice();
+        for child in nodes[0].child..nodes[1].child {
+            let (here, next) = (nodes[child as usize], nodes[child as usize + 1]);
+            let a = nodes[child as usize].label();
+            for grandchild in here.child..next.child {
+                let b = nodes[grandchild as usize].label();
+                for a in [a, a.to_ascii_uppercase()] {
+                    for b in [b, b.to_ascii_uppercase()] {
+                        pairs[usize::from(a) << 8 | usize::from(b)] = grandchild;
+                    }
+                }
+            }
+        }
+        Ok(Trie { nodes, outputs, root, pairs })
+    }
+
+    /// Calls `found(pattern, end)` for every pattern that `haystack[start..]` begins with,
+    /// ASCII case-insensitively: shortest first, patterns of equal text in id order. `end`
+    /// is the offset one past the pattern in `haystack`.
+    #[inline]
+    pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, mut found: impl FnMut(u32, usize)) {
+        let Some(&first) = haystack.get(start) else { return };
+        let child = self.root[usize::from(first)];
+        if child == NONE {
+            return;
+        }
+        let (here, next) = (self.nodes[child as usize], self.nodes[child as usize + 1]);
+        for &pattern in &self.outputs[here.output()..next.output()] {
+            found(pattern, start + 1);
+        }
+        let Some(&second) = haystack.get(start + 1) else { return };
+        let mut node = self.pairs[usize::from(first) << 8 | usize::from(second)];
+        let mut end = start + 2;
+        while node != NONE {
+            let (here, next) = (self.nodes[node as usize], self.nodes[node as usize + 1]);
+            for &pattern in &self.outputs[here.output()..next.output()] {
+                found(pattern, end);
+            }
+            let Some(&byte) = haystack.get(end) else { return };
+            let byte = byte.to_ascii_lowercase();
+            let children = &self.nodes[here.child as usize..next.child as usize];
+            // Children are few below the root; a scan beats a binary search on them.
+            node = match children.iter().position(|c| c.label() == byte) {
+                Some(i) => here.child + i as u32,
+                None => NONE,
+            };
+            end += 1;
+        }
+    }
+
+    /// Heap bytes used.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.nodes.len() * core::mem::size_of::<Node>()
+            + self.outputs.len() * 4
+            + core::mem::size_of::<[u32; 256]>()
+            + self.pairs.len() * 4
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefixes(trie: &Trie, text: &str, start: usize) -> Vec<(u32, usize)> {
+        let mut out = Vec::new();
+        trie.prefixes(text.as_bytes(), start, |p, end| out.push((p, end)));
+        out
+    }
+
+    #[test]
+    fn shortest_first_case_insensitive_anchored() {
+        let patterns: [&[u8]; 6] = [b"North Korean", b"Korea", b"North Korea", b"NK", b"north", b"Nk"];
+        let trie = Trie::build(patterns).unwrap();
+        let text = "NORTH KOREANS in nk";
+        assert_eq!(prefixes(&trie, text, 0), [(4, 5), (2, 11), (0, 12)]);
+        // Anchored: "Korea" inside "North Korea" is only found from its own start.
+        assert_eq!(prefixes(&trie, text, 1), []);
+        assert_eq!(prefixes(&trie, text, 6), [(1, 11)]);
+        assert_eq!(prefixes(&trie, text, 17), [(3, 19), (5, 19)]);
+        assert_eq!(prefixes(&trie, text, text.len()), []);
+    }
+
+    #[test]
+    fn empty_and_non_ascii() {
+        let trie = Trie::build([]).unwrap();
+        assert_eq!(prefixes(&trie, "anything", 0), []);
+        let trie = Trie::build(["Ö".as_bytes(), "Öl".as_bytes()]).unwrap();
+        assert_eq!(prefixes(&trie, "Öl", 0), [(0, 2), (1, 3)]);
+        assert_eq!(prefixes(&trie, "öl", 0), [], "only ASCII folds");
+    }
+}

@@ -1,0 +1,86 @@
+//! Where the time of an extraction goes, stage by stage, in ns per byte of the seed articles
+//! (DESIGN.md, "Throughput and scale"). A measurement, not a test, so it is ignored by
+//! default:
+//!
+//! ```text
+//! cargo test --release --lib stage_costs -- --ignored --nocapture
+//! ```
+//!
+//! Stages cannot be timed one by one inside a document: a timer between them changes what
+//! the caches and branch predictors hold. So the pipeline is run cut after each stage, over
+//! all the seeds, and a stage costs the difference between the cut after it and the cut
+//! before; "entities" is the rest of `Extractor::extract` (building and dropping the
+//! `Entity` values). A stage added to `extract` (relations) belongs here too. For reference it
+//! also times a whole-document pass of the sentence and word tokenizers.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::{ambiguity, link, overlap, Catalog, OverlapPolicy};
+use crate::gazetteer::Gazetteer;
+use crate::matcher::Matcher;
+use crate::Extractor;
+
+/// Passes over the seed articles per measurement (about 16 MB).
+const PASSES: usize = 200;
+
+#[test]
+#[ignore = "a measurement, not a test: run it with --release --ignored --nocapture"]
+fn stage_costs() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let docs: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let bytes = (docs.iter().map(String::len).sum::<usize>() * PASSES) as f64;
+
+    let gazetteer = Gazetteer::builtin();
+    let matcher = Matcher::build(gazetteer).unwrap();
+    let names: Vec<Arc<str>> = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
+    let catalog = Catalog { gazetteer, matcher: &matcher, names: &names, policy: OverlapPolicy::LongestWins };
+    let extractor = Extractor::builder().build().unwrap();
+
+    // Seconds for the pipeline cut after each stage; the best of three runs.
+    let run = |cut: usize| {
+        let mut best = f64::INFINITY;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let mut count = 0;
+            for _ in 0..PASSES {
+                for text in &docs {
+                    count += match cut {
+                        0 => matcher.find(text).len(),
+                        1 => ambiguity::filter(text, &catalog, matcher.find(text)).len(),
+                        2 => overlap::select(&catalog, ambiguity::filter(text, &catalog, matcher.find(text)))
+                            .len(),
+                        3 => {
+                            let candidates = ambiguity::filter(text, &catalog, matcher.find(text));
+                            link::link(&catalog, &overlap::select(&catalog, candidates)).len()
+                        }
+                        _ => extractor.extract(text).entities.len(),
+                    };
+                }
+            }
+            assert!(count > 0);
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        best
+    };
+    let cuts: Vec<f64> = (0..5).map(run).collect();
+    let ns = |s: f64| s * 1e9 / bytes;
+    let mut before = 0.0;
+    for (name, cut) in ["match", "ambiguity", "overlap", "link", "entities"].iter().zip(&cuts) {
+        println!("{name:<10} {:>5.2} ns/byte", ns(cut - before));
+        before = *cut;
+    }
+    println!("{:<10} {:>5.2} ns/byte = {:.0} MB/s", "extract", ns(cuts[4]), bytes / 1e6 / cuts[4]);
+
+    // For reference, what a whole-document pass of the tokenizers would add.
+    let pass = |f: &dyn Fn(&str) -> usize| {
+        let started = Instant::now();
+        let count: usize = (0..PASSES).map(|_| docs.iter().map(|t| f(t)).sum::<usize>()).sum();
+        assert!(count > 0);
+        ns(started.elapsed().as_secs_f64())
+    };
+    println!("reference: tokenize::sentences {:.2} ns/byte", pass(&|t| crate::tokenize::sentences(t).len()));
+    println!("reference: tokenize::words     {:.2} ns/byte", pass(&|t| crate::tokenize::words(t).count()));
+}
