@@ -58,7 +58,9 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
                 continue;
             }
             let view = View::new(&doc, s, first);
-            sentence(&view, setup, &mut memory, &mut out);
+            let from = hits.partition_point(|&h| h < s.start);
+            let to = from + hits[from..].partition_point(|&h| h < s.end);
+            sentence(&view, &hits[from..to], setup, &mut memory, &mut out);
         }
     }
     if let Some(date) = setup.date {
@@ -68,11 +70,13 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
     out
 }
 
-fn sentence(v: &View, setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Relation>) {
+/// Reads one sentence; `hits` are the gate's trigger-word offsets inside it.
+fn sentence(v: &View, hits: &[usize], setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Relation>) {
     let found = items(v);
     let cx = Ctx { v, items: &found, memory };
     let mut drafts = rules::offices(&cx);
-    for i in 0..v.len() {
+    for &hit in hits {
+        let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
         let Some(w) = v.word(i) else { continue };
         // Only the longest trigger phrase at a position counts ("hand over", not "hand").
         let mut longest = 0;

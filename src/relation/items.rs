@@ -34,6 +34,12 @@ pub(crate) struct WordClass {
 }
 
 pub(crate) fn classify(v: &View, i: usize) -> WordClass {
+    v.class(i)
+}
+
+/// What the materiel lexicon says of the word at `i`; computed once per token when the view
+/// is built.
+pub(crate) fn lookup(v: &View, i: usize) -> WordClass {
     let mut c = WordClass::default();
     let Some(w) = v.word(i) else { return c };
     for (n, class) in v.doc.lexicon.materiel.lookup(w, |k| v.word(i + k)) {

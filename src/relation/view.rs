@@ -2,6 +2,7 @@
 //! is a single token, possessives and "n't" are tokens of their own, and quotation marks are
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
+use super::items::{lookup, WordClass};
 use super::lexicon::Lexicon;
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
@@ -50,13 +51,23 @@ pub(crate) struct View<'d, 'a> {
     pub span: Span,
     pub tokens: Vec<Token>,
     lower: String,
+    /// The materiel class of each token, looked up once: the rules ask about the same
+    /// tokens many times.
+    classes: Vec<WordClass>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
     /// Tokenizes `span`; `first` is the index of the first entity starting inside it.
     pub fn new(doc: &'d Doc<'a>, span: Span, first: usize) -> View<'d, 'a> {
         let (tokens, lower) = tokenize(doc.text, span, doc.entities, first);
-        View { doc, span, tokens, lower }
+        let mut view = View { doc, span, tokens, lower, classes: Vec::new() };
+        view.classes = (0..view.tokens.len()).map(|i| lookup(&view, i)).collect();
+        view
+    }
+
+    /// The materiel class of the token at `i` (empty for non-words and out of range).
+    pub fn class(&self, i: usize) -> WordClass {
+        self.classes.get(i).copied().unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -133,6 +144,11 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
     let none = (0, 0);
     let word = |buf: &mut String, s: &str| {
         let start = buf.len() as u32;
+        if s.is_ascii() {
+            buf.push_str(s);
+            buf[start as usize..].make_ascii_lowercase();
+            return (start, buf.len() as u32);
+        }
         for c in s.chars() {
             if matches!(c, '’' | '‘') {
                 buf.push('\'');
@@ -204,6 +220,13 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
 /// commas or full stops between digits ("10,000-strong", "2.2").
 fn word_len(s: &str) -> usize {
+    // Most words are ASCII letters: count those bytes without decoding.
+    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    match s.as_bytes().get(ascii) {
+        Some(b) if b.is_ascii() && !matches!(b, b'-' | b',' | b'.') => return ascii,
+        None => return ascii,
+        _ => {}
+    }
     let mut len = 0;
     let mut chars = s.char_indices().peekable();
     let mut prev_digit = false;

@@ -64,6 +64,9 @@ const FURNITURE: &[&str] = &[
     "click here",
 ];
 
+/// The longest furniture line: longer lines are never compared with the list.
+const FURNITURE_MAX: usize = 40;
+
 /// The sentences of `text`, in order, as byte spans without leading or trailing whitespace.
 ///
 /// ```
@@ -111,12 +114,23 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             return None;
         }
         while pos < text.len() {
-            let rest = &text[pos..];
-            let Some(found) = rest.find(['.', '?', '!', '…', '\n', '\r', '\u{2028}', '\u{2029}']) else {
+            // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029): scanning
+            // bytes avoids decoding each character.
+            let Some(found) = text.as_bytes()[pos..]
+                .iter()
+                .position(|&b| matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r' | 0xE2))
+            else {
                 pos = text.len();
                 break;
             };
             let at = pos + found;
+            if text.as_bytes()[at] == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}']) {
+                pos = at + 1;
+                while !text.is_char_boundary(pos) {
+                    pos += 1;
+                }
+                continue;
+            }
             let c = text[at..].chars().next().unwrap_or(' ');
             let mut end = at + c.len_utf8();
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
@@ -182,7 +196,7 @@ fn trim(text: &str, span: Span) -> Option<Span> {
 
 fn push(text: &str, out: &mut Vec<Span>, span: Span) {
     let s = &text[span];
-    if !FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f)) {
+    if s.len() > FURNITURE_MAX || !FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f)) {
         out.push(span);
     }
 }
