@@ -8,7 +8,6 @@
 //! Vladimir Putin; a state right before an organization stands for it ("the Russian Defense
 //! Ministry" → Russia).
 
-use super::items::classify;
 use super::view::View;
 use crate::entity::EntityKind;
 use crate::gazetteer::{OrganizationType, SurfaceRole};
@@ -20,6 +19,9 @@ const PREPOSITIONS: &[&str] = &[
     "like", "via", "across", "into", "toward", "towards", "amid", "among", "between", "outside", "within",
     "than", "about", "after", "before", "under", "around", "through", "beyond", "inside", "behind",
 ];
+
+/// How far back (bytes) a pronoun's antecedent is looked for.
+const PRONOUN_WINDOW: usize = 600;
 
 /// Nouns after which "of" introduces the place's name ("the city of Dnipro").
 const PLACE_NOUNS: &[&str] =
@@ -34,7 +36,7 @@ fn skippable(v: &View, i: usize) -> bool {
     if PREPOSITIONS.contains(&w) || v.doc.lexicon.triggers.lookup(w, |_| None).next().is_some() {
         return false;
     }
-    let c = classify(v, i);
+    let c = v.class(i);
     !c.head
         && !c.personnel
         && (matches!(w, "the" | "a" | "an" | "both" | "its" | "their" | "his" | "her" | "other" | "several")
@@ -186,18 +188,18 @@ pub(crate) fn after_prep_within(
 
 /// The subject of the verb at `at`: the nearest name to its left in the clause that is not the
 /// object of a preposition, with the names coordinated to it. Pronouns resolve to earlier names.
-pub(crate) fn subject(v: &View, at: usize, start: usize) -> Vec<Filler> {
+pub(crate) fn subject(v: &View, at: usize, start: usize) -> Vec<Party> {
     subject_except(v, at, start, None)
 }
 
 /// As [`subject`], never resolving a pronoun to the entity `except` (the other party).
-pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> Vec<Filler> {
+pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> Vec<Party> {
     let mut i = at;
     while i > start {
         i -= 1;
         if v.is(i, &["he", "she", "it", "they"]) {
             if let Some(p) = pronoun(v, i) {
-                return resolve_pronoun_except(v, i, p, except).into_iter().map(Filler::Entity).collect();
+                return resolve_pronoun_except(v, i, p, except).into_iter().map(Party::Entity).collect();
             }
         }
         if v.entity(i).is_none() || v.kind(i) == Some(EntityKind::Weapon) {
@@ -220,7 +222,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             i = first;
             continue;
         }
-        let next = classify(v, i + 1);
+        let next = v.class(i + 1);
         // Part of an item phrase ("Iranian drones") is the item's maker, not the subject; a name
         // on troops after a verb is its object ("bolster Kremlin troops").
         let object = (next.personnel || next.head)
@@ -250,23 +252,25 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             i = k;
             continue;
         }
-        return names.into_iter().map(Filler::Token).collect();
+        return names.into_iter().map(Party::Token).collect();
     }
     Vec::new()
 }
 
-/// A filler: a token of this sentence, or an entity of the document (a pronoun's antecedent).
+/// A party to a relation as a rule finds it: a token of this sentence, or an entity of the
+/// document (a pronoun's antecedent). The role table's [`Filler`](super::Filler) says what
+/// kind of party a role accepts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Filler {
+pub(crate) enum Party {
     Token(usize),
     Entity(usize),
 }
 
-impl Filler {
+impl Party {
     pub fn entity(self, v: &View) -> Option<usize> {
         match self {
-            Filler::Token(t) => v.entity(t),
-            Filler::Entity(e) => Some(e),
+            Party::Token(t) => v.entity(t),
+            Party::Entity(e) => Some(e),
         }
     }
 }
@@ -298,7 +302,6 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
     let at = v.tokens[i].span.start;
     let doc = v.doc;
     let text = doc.text;
-    let end = doc.entities.partition_point(|e| e.span.end <= at);
     let fits = |k: usize| {
         let e = &doc.entities[k];
         if Some(e.id.0) == except {
@@ -336,7 +339,6 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
                 && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
         })
     };
-    let window: Vec<usize> =
-        (0..end).rev().take_while(|&k| at - doc.entities[k].span.end < 600).filter(|&k| fits(k)).collect();
+    let window: Vec<usize> = doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)).collect();
     window.iter().copied().find(|&k| !after_preposition(k)).or_else(|| window.first().copied())
 }

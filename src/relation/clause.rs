@@ -5,7 +5,6 @@
 //! ", marking"). A comma inside a list ("artillery, munitions, and other weaponry") or
 //! around a short aside ("may, in the future, seek") does not end it.
 
-use super::items::classify;
 use super::view::View;
 
 /// Words that start a clause of their own.
@@ -70,7 +69,7 @@ fn hard_stop(v: &View, i: usize) -> bool {
 
 /// Whether the comma at `i` joins list members (both neighbours are names or materiel words).
 fn list_comma(v: &View, i: usize) -> bool {
-    let member = |k: usize| v.entity(k).is_some() || classify(v, k).len > 0;
+    let member = |k: usize| v.entity(k).is_some() || v.class(k).len > 0;
     let mut after = i + 1;
     while v.is(after, &["and", "or", "other", "even", "possibly", "specifically", "mainly", "mostly"])
         || v.word(after).is_some_and(|w| w.ends_with("ly"))

@@ -7,8 +7,8 @@ use super::gate::Gate;
 use super::items::items;
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
-use super::roles::Filler as Allowed;
-use super::rules::{self, office_on_date, Arg, Ctx, Draft, Memory};
+use super::roles::Filler;
+use super::rules::{self, Arg, Ctx, Draft, Memory};
 use super::view::{Doc, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind};
@@ -179,18 +179,18 @@ fn finish(v: &View, setup: &Setup, d: Draft) -> Option<Relation> {
             Arg::Name(f) => {
                 let e = f.entity(v)?;
                 let m = &doc.entities[e];
-                (m.name.clone(), m.span, Allowed::Entity(doc.entry_kind(e)))
+                (m.name.clone(), m.span, Filler::Entity(doc.entry_kind(e)))
             }
             Arg::Item(item) => match item.weapon {
                 Some(w) => {
-                    (doc.entities[w].name.clone(), doc.entities[w].span, Allowed::Entity(EntityKind::Weapon))
+                    (doc.entities[w].name.clone(), doc.entities[w].span, Filler::Entity(EntityKind::Weapon))
                 }
-                None => (Arc::from(&doc.text[item.span]), item.span, Allowed::Phrase),
+                None => (Arc::from(&doc.text[item.span]), item.span, Filler::Phrase),
             },
-            Arg::Title(span) => (Arc::from(&doc.text[span]), span, Allowed::Phrase),
+            Arg::Title(span) => (Arc::from(&doc.text[span]), span, Filler::Phrase),
             Arg::Entry { entry, span } => {
                 let kind = setup.gazetteer.entries().get(entry as usize)?.kind;
-                (setup.names.get(entry as usize)?.clone(), span, Allowed::Entity(kind))
+                (setup.names.get(entry as usize)?.clone(), span, Filler::Entity(kind))
             }
         };
         let spec = d.kind.role(*role)?;
@@ -239,7 +239,8 @@ fn on_date(doc: &Doc, setup: &Setup, date: Date, out: &mut Vec<Relation>) {
         if entry.kind != EntityKind::Person || !seen.insert(m.id) {
             continue;
         }
-        for (title, polity) in office_on_date(entry, date) {
+        for office in entry.offices_on(date) {
+            let (title, polity) = (office.title.as_str(), office.polity.as_str());
             let Some(p) = setup
                 .gazetteer
                 .get(EntityKind::State, polity)

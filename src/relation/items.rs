@@ -33,13 +33,9 @@ pub(crate) struct WordClass {
     pub made: bool,
 }
 
+/// Looks the word at `i` up in the materiel lexicon. The view does this once per token when
+/// it is built; rules ask [`View::class`].
 pub(crate) fn classify(v: &View, i: usize) -> WordClass {
-    v.class(i)
-}
-
-/// What the materiel lexicon says of the word at `i`; computed once per token when the view
-/// is built.
-pub(crate) fn lookup(v: &View, i: usize) -> WordClass {
     let mut c = WordClass::default();
     let Some(w) = v.word(i) else { return c };
     for (n, class) in v.doc.lexicon.materiel.lookup(w, |k| v.word(i + k)) {
@@ -75,7 +71,7 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
         // The generic words of the phrase: modifiers, then heads ("close-range ballistic
         // missile system"); a weak head counts only after another word of the phrase.
         while j < v.len() {
-            let c = classify(v, j);
+            let c = v.class(j);
             if c.len == 0 || !(c.head || c.weak || c.modifier) {
                 break;
             }
@@ -102,7 +98,7 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
 /// drones", "North Korea's missiles".
 fn origin_before(v: &View, first: usize) -> Option<usize> {
     let mut k = first.checked_sub(1)?;
-    if v.word(k).is_some() && classify(v, k).made && k >= 1 && v.punct(k - 1) == Some('-') {
+    if v.word(k).is_some() && v.class(k).made && k >= 1 && v.punct(k - 1) == Some('-') {
         k = k.checked_sub(2)?;
     }
     let is_state = v.kind(k) == Some(EntityKind::State);

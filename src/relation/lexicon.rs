@@ -164,7 +164,27 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
 
 /// Lower case with ASCII apostrophes: the form every lexicon word and token is compared in.
 pub(crate) fn normalize(word: &str) -> String {
-    word.chars().map(|c| if matches!(c, '’' | '‘') { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(word.len());
+    normalize_into(&mut out, word);
+    out
+}
+
+/// Appends the normalized form of `word` to `out` (the sentence view keeps every word of a
+/// sentence in one buffer).
+pub(crate) fn normalize_into(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in word.chars() {
+        if matches!(c, '’' | '‘') {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// The four relation lexicons.

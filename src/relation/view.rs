@@ -2,8 +2,8 @@
 //! is a single token, possessives and "n't" are tokens of their own, and quotation marks are
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
-use super::items::{lookup, WordClass};
-use super::lexicon::Lexicon;
+use super::items::{classify, WordClass};
+use super::lexicon::{normalize_into, Lexicon};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
@@ -40,6 +40,13 @@ pub(crate) struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// The entities (by index) that end before `at` and less than `window` bytes before it,
+    /// nearest first: where a pronoun's antecedent or a weapon's maker is looked for.
+    pub fn before(&self, at: usize, window: usize) -> impl Iterator<Item = usize> + '_ {
+        let end = self.entities.partition_point(|e| e.span.end <= at);
+        (0..end).rev().take_while(move |&k| at - self.entities[k].span.end < window)
+    }
+
     /// The kind of the entry an entity links to: a capital written as a place is still a state.
     pub fn entry_kind(&self, entity: usize) -> EntityKind {
         self.gazetteer.entries()[self.entities[entity].id.0 as usize].kind
@@ -61,7 +68,7 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn new(doc: &'d Doc<'a>, span: Span, first: usize) -> View<'d, 'a> {
         let (tokens, lower) = tokenize(doc.text, span, doc.entities, first);
         let mut view = View { doc, span, tokens, lower, classes: Vec::new() };
-        view.classes = (0..view.tokens.len()).map(|i| lookup(&view, i)).collect();
+        view.classes = (0..view.tokens.len()).map(|i| classify(&view, i)).collect();
         view
     }
 
@@ -144,18 +151,7 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
     let none = (0, 0);
     let word = |buf: &mut String, s: &str| {
         let start = buf.len() as u32;
-        if s.is_ascii() {
-            buf.push_str(s);
-            buf[start as usize..].make_ascii_lowercase();
-            return (start, buf.len() as u32);
-        }
-        for c in s.chars() {
-            if matches!(c, '’' | '‘') {
-                buf.push('\'');
-            } else {
-                buf.extend(c.to_lowercase());
-            }
-        }
+        normalize_into(buf, s);
         (start, buf.len() as u32)
     };
     let mut next_entity = first;

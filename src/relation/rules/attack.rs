@@ -1,7 +1,7 @@
 //! attack: who strikes what, with which weapon. An explicit trigger is required; a definite
 //! "the strike" or "the attacks" takes the roles it lacks from the attack stated just before.
 
-use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Filler};
+use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Party};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
@@ -20,7 +20,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
     let target_ok = |t: &usize| {
         matches!(v.kind(*t), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
     };
-    let mut attackers: Vec<Filler>;
+    let mut attackers: Vec<Party>;
     let mut targets: Vec<usize>;
     let mut end = last;
     match frame {
@@ -41,10 +41,10 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             let modifier = cx.modifier_before(first).filter(|&m| v.kind(m) != Some(EntityKind::Place));
             attackers = cx.possessor(first);
             if attackers.is_empty() {
-                attackers = modifier.map(Filler::Token).into_iter().collect();
+                attackers = modifier.map(Party::Token).into_iter().collect();
             }
             if attackers.is_empty() {
-                attackers = after_prep(v, last + 1, ce, &["by"]).into_iter().map(Filler::Token).collect();
+                attackers = after_prep(v, last + 1, ce, &["by"]).into_iter().map(Party::Token).collect();
             }
             // The preposition must follow the noun's own phrase: in "launch and threats
             // against NATO" the target belongs to "threats".
@@ -71,14 +71,14 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             f.is_none_or(|id| m.args.iter().any(|&(r, e)| r == role && v.doc.entities[e].id.0 == id))
         };
         let a_id = attackers.first().and_then(|&a| cx.id(a));
-        let t_id = targets.first().and_then(|&t| cx.id(Filler::Token(t)));
+        let t_id = targets.first().and_then(|&t| cx.id(Party::Token(t)));
         if agrees(Role::Attacker, a_id) || agrees(Role::Target, t_id) {
             if attackers.is_empty() {
                 attackers = m
                     .args
                     .iter()
                     .filter(|(r, _)| *r == Role::Attacker)
-                    .map(|&(_, e)| Filler::Entity(e))
+                    .map(|&(_, e)| Party::Entity(e))
                     .collect();
             }
             if targets.is_empty() {
@@ -89,12 +89,12 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
     if attackers.is_empty() && anaphoric && !targets.is_empty() {
         // "The attacks targeted … Ukraine": the state named just before that is not the target.
         attackers =
-            state_before(cx, targets.first().and_then(|&t| cx.id(Filler::Token(t)))).into_iter().collect();
+            state_before(cx, targets.first().and_then(|&t| cx.id(Party::Token(t)))).into_iter().collect();
     }
     let weapons = cx.items_in(cs, ce);
-    let mut target_fillers: Vec<Filler> = targets.into_iter().take(1).map(Filler::Token).collect();
+    let mut target_fillers: Vec<Party> = targets.into_iter().take(1).map(Party::Token).collect();
     if target_fillers.is_empty() {
-        target_fillers.extend(recalled_target.map(Filler::Entity));
+        target_fillers.extend(recalled_target.map(Party::Entity));
     }
     let rule = match frame {
         Frame::NounAttack => Rule::AttackNoun,
@@ -129,16 +129,10 @@ fn place_in(cx: &Ctx, before: usize) -> Vec<usize> {
 }
 
 /// The nearest state mentioned before the sentence (or earlier in it) that is not `exclude`.
-fn state_before(cx: &Ctx, exclude: Option<u32>) -> Option<Filler> {
+fn state_before(cx: &Ctx, exclude: Option<u32>) -> Option<Party> {
     let v = cx.v;
-    let at = v.span.start;
     let doc = v.doc;
-    let end = doc.entities.partition_point(|e| e.span.end <= at);
-    doc.entities[..end]
-        .iter()
-        .enumerate()
-        .rev()
-        .take_while(|(_, e)| at - e.span.end < 400)
-        .find(|&(k, e)| doc.entry_kind(k) == EntityKind::State && Some(e.id.0) != exclude)
-        .map(|(k, _)| Filler::Entity(k))
+    doc.before(v.span.start, 400)
+        .find(|&k| doc.entry_kind(k) == EntityKind::State && Some(doc.entities[k].id.0) != exclude)
+        .map(Party::Entity)
 }

@@ -1,8 +1,7 @@
 //! deploy: troops sent, dispatched, deployed or stationed by a sender to a destination.
 
-use super::super::args::{after_prep, subject, Filler};
+use super::super::args::{after_prep, subject, Party};
 use super::super::clause::clause;
-use super::super::items::classify;
 use super::super::lexicon::Frame;
 use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
@@ -15,12 +14,12 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
     let (cs, ce) = clause(v, first);
     // The troop noun: after the verb ("dispatched up to 10,000 soldiers") or, when the verb is
     // passive or a participle, before it ("soldiers are deployed in", "a force stationed in").
-    let after = (last + 1..=(last + 6).min(ce)).find(|&i| classify(v, i).personnel);
-    let before = (cs..first).rev().take(8).find(|&i| classify(v, i).personnel);
+    let after = (last + 1..=(last + 6).min(ce)).find(|&i| v.class(i).personnel);
+    let before = (cs..first).rev().take(8).find(|&i| v.class(i).personnel);
     let Some(troops) = after.or(before) else { return Vec::new() };
     // "soldiers from the Syrian Arab Army", "North Korean troops": the sender named on the troops.
     let named = troop_origin(cx, troops, ce);
-    let mut senders: Vec<Filler> = named.into_iter().map(Filler::Token).collect();
+    let mut senders: Vec<Party> = named.into_iter().map(Party::Token).collect();
     if senders.is_empty() {
         senders = if frame == Frame::NounDeploy { cx.possessor(first) } else { subject(v, first, cs) };
         if after.is_none() {
@@ -37,12 +36,12 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
     let mut out = Vec::new();
     for &s in &senders {
         for &d in &destination {
-            if cx.id(s) == cx.id(Filler::Token(d)) {
+            if cx.id(s) == cx.id(Party::Token(d)) {
                 continue;
             }
             let mut draft = Draft::new(RelationKind::Deploy, Rule::Deploy, first, last)
                 .with(Role::Sender, Arg::Name(s))
-                .with(Role::Destination, Arg::Name(Filler::Token(d)));
+                .with(Role::Destination, Arg::Name(Party::Token(d)));
             if frame == Frame::NounDeploy {
                 draft.phrase_end = Some(d);
             }

@@ -8,7 +8,7 @@ mod office;
 mod supply;
 mod symmetric;
 
-use super::args::{pronoun, resolve_pronoun, Filler};
+use super::args::{pronoun, resolve_pronoun, Party};
 use super::items::Item;
 use super::lexicon::{Frame, Trigger};
 use super::modality::Judged;
@@ -16,12 +16,12 @@ use super::view::View;
 use super::{RelationKind, Role, Rule};
 use crate::span::Span;
 
-pub(crate) use office::{office_on_date, offices};
+pub(crate) use office::offices;
 
 /// A role filler before it is checked and named.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Arg {
-    Name(Filler),
+    Name(Party),
     Item(Item),
     Title(Span),
     /// A gazetteer entry expressed by the text at `span` ("Pentagon" for the United States).
@@ -100,7 +100,7 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// Entity id of a filler, to compare fillers across mentions.
-    pub fn id(&self, f: Filler) -> Option<u32> {
+    pub fn id(&self, f: Party) -> Option<u32> {
         f.entity(self.v).map(|e| self.v.doc.entities[e].id.0)
     }
 
@@ -113,7 +113,7 @@ impl Ctx<'_, '_, '_> {
     /// The possessor before a noun at `at`, skipping up to four modifiers ("Iran’s looming
     /// missile shipment", "its munitions sales", "Putin and Kim’s June 2024 agreement"):
     /// the names, coordinated ones included.
-    pub fn possessor(&self, at: usize) -> Vec<Filler> {
+    pub fn possessor(&self, at: usize) -> Vec<Party> {
         let v = self.v;
         let mut i = at;
         for _ in 0..5 {
@@ -122,15 +122,15 @@ impl Ctx<'_, '_, '_> {
             }
             i -= 1;
             if let Some(p) = pronoun(v, i).filter(|_| v.is(i, &["its", "their", "his", "her"])) {
-                return resolve_pronoun(v, i, p).map(Filler::Entity).into_iter().collect();
+                return resolve_pronoun(v, i, p).map(Party::Entity).into_iter().collect();
             }
             if v.is_possessive(i) {
                 let Some(owner) = i.checked_sub(1).filter(|&o| v.entity(o).is_some()) else {
                     return Vec::new();
                 };
-                let mut out = vec![Filler::Token(owner)];
+                let mut out = vec![Party::Token(owner)];
                 if owner >= 2 && v.is(owner - 1, &["and"]) && v.entity(owner - 2).is_some() {
-                    out.push(Filler::Token(owner - 2));
+                    out.push(Party::Token(owner - 2));
                 }
                 return out;
             }
@@ -151,7 +151,7 @@ impl Ctx<'_, '_, '_> {
             if v.entity(i).is_some() {
                 return (v.is_demonym(i) || v.punct(i + 1).is_none()).then_some(i);
             }
-            if super::items::classify(v, i).len == 0 {
+            if v.class(i).len == 0 {
                 return None;
             }
         }
@@ -207,7 +207,7 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
                 && super::args::pronoun(v, prev).is_none()
                 && !matches!(w, "we" | "you" | "i" | "who" | "which" | "that" | "to")
         });
-        if super::items::classify(v, prev).len == 0 && !adjective {
+        if v.class(prev).len == 0 && !adjective {
             return false;
         }
         k = prev;

@@ -9,12 +9,12 @@
 //!
 //! From the gazetteer: with a document date, every office a mentioned person held that day.
 
-use super::super::args::Filler;
+use super::super::args::Party;
 use super::super::lexicon::TitleWord;
 use super::super::view::View;
 use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
-use crate::gazetteer::{Date, Entry, OrganizationType};
+use crate::gazetteer::OrganizationType;
 use crate::relation::{RelationKind, Role, Rule};
 use crate::span::Span;
 
@@ -69,7 +69,7 @@ fn polity_of(v: &View, i: usize) -> Option<Arg> {
     let e = v.entity(i)?;
     let entry = &v.doc.gazetteer.entries()[v.doc.entities[e].id.0 as usize];
     match entry.kind {
-        EntityKind::State => Some(Arg::Name(Filler::Token(i))),
+        EntityKind::State => Some(Arg::Name(Party::Token(i))),
         EntityKind::Organization => match entry.organization_type {
             Some(
                 OrganizationType::Ministry | OrganizationType::Agency | OrganizationType::GovernmentBody,
@@ -81,7 +81,7 @@ fn polity_of(v: &View, i: usize) -> Option<Arg> {
                 OrganizationType::Alliance
                 | OrganizationType::InternationalBody
                 | OrganizationType::ArmedGroup,
-            ) => Some(Arg::Name(Filler::Token(i))),
+            ) => Some(Arg::Name(Party::Token(i))),
             _ => None,
         },
         _ => None,
@@ -188,16 +188,10 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
         let Some(polity) = polity else { continue };
         out.push(
             Draft::new(RelationKind::HoldsOffice, rule, p, p)
-                .with(Role::Person, Arg::Name(Filler::Token(p)))
+                .with(Role::Person, Arg::Name(Party::Token(p)))
                 .with(Role::Polity, polity)
                 .with(Role::Title, Arg::Title(title)),
         );
     }
     out
-}
-
-/// With a document date: the offices a mentioned person held that day, as (person entity,
-/// polity entry, title).
-pub(crate) fn office_on_date(entry: &Entry, date: Date) -> impl Iterator<Item = (&str, &str)> {
-    entry.offices_on(date).map(|o| (o.title.as_str(), o.polity.as_str()))
 }

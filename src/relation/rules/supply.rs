@@ -1,9 +1,9 @@
 //! supply: who transfers arms to whom, and which.
 
-use super::super::args::{after_prep, phrase_at, subject, Filler};
+use super::super::args::{after_prep, phrase_at, subject, subject_except, Party};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
-use super::super::items::{classify, Item};
+use super::super::items::Item;
 use super::super::lexicon::Frame;
 use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
@@ -35,7 +35,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
         })
         .collect();
-    let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| classify(v, i).personnel);
+    let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| v.class(i).personnel);
     let mut drafts = Vec::new();
     match frame {
         Frame::Give | Frame::Arm => {
@@ -45,39 +45,39 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
                 return drafts;
             }
             let passive = passive(cx, first);
-            let (suppliers, recipients): (Vec<Filler>, Vec<Filler>) = if passive {
+            let (suppliers, recipients): (Vec<Party>, Vec<Party>) = if passive {
                 let by = after_prep(v, last + 1, ce, &["by", "from"]);
                 let mut to = after_prep(v, last + 1, ce, &["to"]);
                 if to.is_empty() {
                     to = subject(v, first, cs).into_iter().filter_map(tok).collect();
                 }
-                (by.into_iter().map(Filler::Token).collect(), to.into_iter().map(Filler::Token).collect())
+                (by.into_iter().map(Party::Token).collect(), to.into_iter().map(Party::Token).collect())
             } else {
                 let mut to = direct_object(cx, last + 1, ce);
                 if to.is_empty() {
                     to = after_prep(v, last + 1, ce, &["to"]);
                 }
-                (subject_or_main(cx, first, cs), to.into_iter().map(Filler::Token).collect())
+                (subject_or_main(cx, first, cs, None), to.into_iter().map(Party::Token).collect())
             };
             pairs(cx, &mut drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
         }
         Frame::Receive | Frame::Use => {
             let items = if after.is_empty() { before.clone() } else { after.clone() };
-            let mut recipients = subject_or_main(cx, first, cs);
+            let mut recipients = subject_or_main(cx, first, cs, None);
             if frame == Frame::Use || recipients.is_empty() {
                 let by = after_prep(v, last + 1, ce, &["by"]);
                 if !by.is_empty() {
-                    recipients = by.into_iter().map(Filler::Token).collect();
+                    recipients = by.into_iter().map(Party::Token).collect();
                 }
             }
             if recipients.is_empty() {
                 // "By gaining such munitions from Pyongyang, Moscow could …"
                 if v.punct(ce + 1) == Some(',') && v.entity(ce + 2).is_some() {
-                    recipients = vec![Filler::Token(ce + 2)];
+                    recipients = vec![Party::Token(ce + 2)];
                 }
             }
-            let from: Vec<Filler> = if frame == Frame::Receive {
-                after_prep(v, last + 1, ce, &["from"]).into_iter().map(Filler::Token).collect()
+            let from: Vec<Party> = if frame == Frame::Receive {
+                after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
             } else {
                 Vec::new()
             };
@@ -99,14 +99,14 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             let owner = cx.possessor(first);
             let modifier =
                 cx.modifier_before(items.iter().map(|i| i.first).min().unwrap_or(first).min(first));
-            let from: Vec<Filler> =
-                after_prep(v, last + 1, ce, &["from", "by"]).into_iter().map(Filler::Token).collect();
-            let to: Vec<Filler> =
-                after_prep(v, last + 1, ce, &["to", "for"]).into_iter().map(Filler::Token).collect();
-            let own: Vec<Filler> = if owner.is_empty() {
+            let from: Vec<Party> =
+                after_prep(v, last + 1, ce, &["from", "by"]).into_iter().map(Party::Token).collect();
+            let to: Vec<Party> =
+                after_prep(v, last + 1, ce, &["to", "for"]).into_iter().map(Party::Token).collect();
+            let own: Vec<Party> = if owner.is_empty() {
                 modifier
                     .filter(|&m| !items.iter().any(|i| i.origin == Some(m)))
-                    .map(Filler::Token)
+                    .map(Party::Token)
                     .into_iter()
                     .collect()
             } else {
@@ -127,7 +127,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
                     let mut d = Draft::new(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
                         .items(Role::Item, &cx.items_in(cs, ce));
                     for &(role, e) in &m.args {
-                        d = d.with(role, Arg::Name(Filler::Entity(e)));
+                        d = d.with(role, Arg::Name(Party::Entity(e)));
                     }
                     d.phrase_end = Some(end);
                     drafts.push(d);
@@ -160,29 +160,30 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
     drafts
 }
 
-fn tok(f: Filler) -> Option<usize> {
+fn tok(f: Party) -> Option<usize> {
     match f {
-        Filler::Token(t) => Some(t),
-        Filler::Entity(_) => None,
+        Party::Token(t) => Some(t),
+        Party::Entity(_) => None,
     }
 }
 
 /// "between X and Y" right after a noun: the two names.
-pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> Vec<Filler> {
+pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> Vec<Party> {
     let v = cx.v;
     if !(from..=(from + 1).min(limit)).any(|i| v.is(i, &["between", "among"])) {
         return Vec::new();
     }
     let names = after_prep(v, from, limit, &["between", "among"]);
-    names.into_iter().map(Filler::Token).collect()
+    names.into_iter().map(Party::Token).collect()
 }
 
 /// The subject in the clause, or for a verb in a coordinated phrase (", met with …") the
 /// subject of the sentence.
-pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize) -> Vec<Filler> {
-    let found = subject(cx.v, first, cs);
+/// A pronoun never resolves to `except` (the other party: "he will meet Putin").
+pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize, except: Option<u32>) -> Vec<Party> {
+    let found = subject_except(cx.v, first, cs, except);
     if found.is_empty() && cs > 0 && cx.v.punct(cs - 1) == Some(',') {
-        return subject(cx.v, first, 0);
+        return subject_except(cx.v, first, 0, except);
     }
     found
 }
@@ -221,39 +222,22 @@ fn passive(cx: &Ctx, first: usize) -> bool {
 }
 
 /// The makers of the items: a demonym before the phrase, or the origin of a named system.
-fn origins(cx: &Ctx, items: &[Item]) -> Vec<Filler> {
+fn origins(cx: &Ctx, items: &[Item]) -> Vec<Party> {
     let v = cx.v;
-    let mut out = Vec::new();
-    for item in items {
+    let doc = v.doc;
+    let maker = |item: &Item| {
         if let Some(o) = item.origin {
-            out.push(Filler::Token(o));
-        } else if let Some(w) = item.weapon {
-            let entry = &v.doc.gazetteer.entries()[v.doc.entities[w].id.0 as usize];
-            if let [one] = entry.origin.as_slice() {
-                if let Some(state) = v.doc.gazetteer.index(EntityKind::State, one) {
-                    let id = Some(state);
-                    // The state must be named shortly before, so the output has a mention to
-                    // point at; otherwise the maker stays unknown.
-                    let at = v.tokens[item.first].span.start;
-                    let end = v.doc.entities.partition_point(|m| m.span.end <= at);
-                    let named = v.doc.entities[..end]
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .take_while(|(_, m)| at - m.span.end < ORIGIN_WINDOW)
-                        .find(|(_, m)| Some(m.id.0 as usize) == id)
-                        .map(|(k, _)| k);
-                    if let Some(e) = named {
-                        out.push(Filler::Entity(e));
-                    }
-                }
-            }
+            return Some(Party::Token(o));
         }
-        if !out.is_empty() {
-            break;
-        }
-    }
-    out
+        let entry = &doc.gazetteer.entries()[doc.entities[item.weapon?].id.0 as usize];
+        let [one] = entry.origin.as_slice() else { return None };
+        let state = doc.gazetteer.index(EntityKind::State, one)?;
+        // The state must be named shortly before, so the output has a mention to point at;
+        // otherwise the maker stays unknown.
+        let at = v.tokens[item.first].span.start;
+        doc.before(at, ORIGIN_WINDOW).find(|&k| doc.entities[k].id.0 as usize == state).map(Party::Entity)
+    };
+    items.iter().find_map(maker).into_iter().collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -263,8 +247,8 @@ fn pairs(
     rule: Rule,
     first: usize,
     last: usize,
-    suppliers: &[Filler],
-    recipients: &[Filler],
+    suppliers: &[Party],
+    recipients: &[Party],
     items: &[Item],
 ) {
     for &s in suppliers {

@@ -4,10 +4,10 @@
 //! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
 //! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
 
-use super::super::args::{after_prep_within, phrase_at, subject, subject_except, Filler};
+use super::super::args::{after_prep_within, phrase_at, subject, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
-use super::supply::between;
+use super::supply::{between, subject_or_main};
 use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
@@ -15,7 +15,7 @@ use crate::relation::{RelationKind, Role, Rule};
 pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
-    let mut pair: Option<(Filler, Filler)> = None;
+    let mut pair: Option<(Party, Party)> = None;
     let mut end = last;
     let rule;
     match frame {
@@ -29,13 +29,10 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                 other.retain(|&t| v.kind(t) == Some(EntityKind::State));
             }
             // "he will meet Putin": the pronoun is not Putin.
-            let except = other.first().and_then(|&o| cx.id(Filler::Token(o)));
-            let mut subj = subject_except(v, first, cs, except);
-            if subj.is_empty() && cs > 0 && v.punct(cs - 1) == Some(',') {
-                subj = subject_except(v, first, 0, except);
-            }
+            let except = other.first().and_then(|&o| cx.id(Party::Token(o)));
+            let subj = subject_or_main(cx, first, cs, except);
             if let (Some(&a), Some(&b)) = (subj.first(), other.first()) {
-                pair = Some((a, Filler::Token(b)));
+                pair = Some((a, Party::Token(b)));
                 end = b;
             } else if let [a, b] = subj[..] {
                 if frame == Frame::Meet {
@@ -58,7 +55,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                 .filter(|&t| v.kind(t) == Some(EntityKind::State))
                 .collect();
             if let (Some(&a), Some(&b)) = (visitor.first(), to.first()) {
-                pair = Some((a, Filler::Token(b)));
+                pair = Some((a, Party::Token(b)));
                 end = b;
             }
         }
@@ -67,7 +64,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             let sides = between(cx, last + 1, ce);
             if let [a, b] = sides[..] {
                 pair = Some((a, b));
-                if let Filler::Token(t) = b {
+                if let Party::Token(t) = b {
                     end = t;
                 }
             } else if let Some((a, b)) = hyphen_pair(cx, first) {
@@ -78,14 +75,14 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                 match (&owner[..], with.first()) {
                     ([a, b], _) => pair = Some((*b, *a)),
                     ([a], Some(&b)) => {
-                        pair = Some((*a, Filler::Token(b)));
+                        pair = Some((*a, Party::Token(b)));
                         end = b;
                     }
                     ([], Some(&b)) => {
-                        let exclude = cx.id(Filler::Token(b));
+                        let exclude = cx.id(Party::Token(b));
                         let subj = subject(v, first, cs);
                         if let Some(&a) = subj.iter().find(|&&a| cx.id(a) != exclude) {
-                            pair = Some((a, Filler::Token(b)));
+                            pair = Some((a, Party::Token(b)));
                             end = b;
                         }
                     }
@@ -108,17 +105,17 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
 }
 
 /// "the Putin-Kim meeting", "the Russia-Houthi alliance".
-fn hyphen_pair(cx: &Ctx, first: usize) -> Option<(Filler, Filler)> {
+fn hyphen_pair(cx: &Ctx, first: usize) -> Option<(Party, Party)> {
     let v = cx.v;
     (1..=3).filter_map(|k| first.checked_sub(k)).take_while(|&i| i >= 2).find_map(|i| {
         let ok = v.entity(i).is_some() && v.punct(i - 1) == Some('-') && v.entity(i - 2).is_some();
-        ok.then_some((Filler::Token(i - 2), Filler::Token(i)))
+        ok.then_some((Party::Token(i - 2), Party::Token(i)))
     })
 }
 
 /// Exactly two names joined by "and" in the clause ("Tehran and Moscow enjoy a strategic
 /// partnership"); a list of three or more is not a pair.
-fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Filler, Filler)> {
+fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Party, Party)> {
     let v = cx.v;
     let actor = |i: usize| {
         matches!(v.kind(i), Some(EntityKind::State | EntityKind::Organization | EntityKind::Person))
@@ -132,12 +129,12 @@ fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Filler, Filler)> 
             return None;
         }
         let listed = i > 1 && v.punct(i - 1) == Some(',') && v.entity(i - 2).is_some();
-        (!listed).then_some((Filler::Token(names[0]), Filler::Token(names[1])))
+        (!listed).then_some((Party::Token(names[0]), Party::Token(names[1])))
     })
 }
 
 /// "With this agreement, Russia and North Korea have …": the pair that opens the next clause.
-fn next_clause_pair(cx: &Ctx, ce: usize) -> Option<(Filler, Filler)> {
+fn next_clause_pair(cx: &Ctx, ce: usize) -> Option<(Party, Party)> {
     let v = cx.v;
     if v.punct(ce + 1) != Some(',') {
         return None;
@@ -145,7 +142,7 @@ fn next_clause_pair(cx: &Ctx, ce: usize) -> Option<(Filler, Filler)> {
     let names = phrase_at(v, ce + 2, (ce + 8).min(v.len().saturating_sub(1)));
     match names[..] {
         [a, b] if v.entity(ce + 2).is_some() || v.is(ce + 2, &["the", "both"]) => {
-            Some((Filler::Token(a), Filler::Token(b)))
+            Some((Party::Token(a), Party::Token(b)))
         }
         _ => None,
     }
