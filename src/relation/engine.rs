@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::gate::Gate;
+use super::gate::{Gate, Hits};
 use super::items::items;
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
@@ -34,15 +34,18 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut memory: Vec<Memory> = Vec::new();
     let mut out = Vec::new();
-    let hits = setup.gate.hits(text);
+    let Hits { triggers, titles } = setup.gate.hits(text);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
+    let within = |hits: &[usize], span: Span| {
+        hits.get(hits.partition_point(|&h| h < span.start)).is_some_and(|&h| h < span.end)
+    };
     // Whether `span` can hold a relation: a trigger word and a name (or a relation just
-    // stated, for "This arms transfer …"), or a person with a possible title.
+    // stated, for "This arms transfer …"), or a title word and a person.
     let candidate = |span: Span, memory: &[Memory]| {
         let first = entities.partition_point(|e| e.span.start < span.start);
         let names = &entities[first..first + entities[first..].partition_point(|e| e.span.start < span.end)];
-        let hit = hits.get(hits.partition_point(|&h| h < span.start)).is_some_and(|&h| h < span.end);
-        (hit && (!names.is_empty() || recent(memory, span.start)), names.iter().any(person), first)
+        let triggered = within(&triggers, span) && (!names.is_empty() || recent(memory, span.start));
+        (triggered, within(&titles, span) && names.iter().any(person), first)
     };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -58,9 +61,9 @@ pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<R
                 continue;
             }
             let view = View::new(&doc, s, first);
-            let from = hits.partition_point(|&h| h < s.start);
-            let to = from + hits[from..].partition_point(|&h| h < s.end);
-            sentence(&view, &hits[from..to], setup, &mut memory, &mut out);
+            let from = triggers.partition_point(|&h| h < s.start);
+            let to = from + triggers[from..].partition_point(|&h| h < s.end);
+            sentence(&view, &triggers[from..to], setup, &mut memory, &mut out);
         }
     }
     if let Some(date) = setup.date {

@@ -1,44 +1,148 @@
 //! The gate: which parts of a document can hold a relation at all.
 //!
-//! Every relation rule starts from a trigger word or, for `holds_office`, from a person's
-//! name. One Aho-Corasick pass over the raw bytes finds the trigger words; sentences are
-//! segmented and tokenized only in lines that hold one (or a person), so text without a
-//! candidate costs one automaton pass and nothing else.
+//! Every relation rule starts from a trigger word or, for `holds_office`, from a title word
+//! next to a person's name. One Aho-Corasick pass over the raw bytes finds both kinds of
+//! word; sentences are segmented and tokenized only in lines that hold a trigger and a name,
+//! or a title word and a person, so text without a candidate costs one automaton pass and
+//! nothing else.
+//!
+//! A first word that is no trigger by itself ("in" of "in exchange for", "air" of "air
+//! strike") would open nearly every sentence of news, so such a hit counts only when the next
+//! word of the raw text can begin the phrase's second word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::BTreeMap;
 
-use super::lexicon::Lexicon;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+
+use super::lexicon::{Lexicon, TitleWord};
+use super::view::is_quote;
 use crate::error::Result;
-use crate::tokenize::is_boundary;
+use crate::tokenize::{is_boundary, is_word_char};
+
+/// What a gate word may open.
+#[derive(Clone, Debug, Default)]
+struct Opens {
+    /// A trigger phrase: `Some(None)` when the word is a trigger by itself, `Some(Some(w))`
+    /// when it only begins phrases whose second word is one of `w`.
+    trigger: Option<Option<Box<[Box<str>]>>>,
+    /// The head of an office title ("president", "prime minister").
+    title: bool,
+}
 
 #[derive(Clone, Debug)]
 pub(crate) struct Gate {
     automaton: AhoCorasick,
+    /// By pattern id.
+    opens: Vec<Opens>,
+}
+
+/// Where the gate's words are in a document: start offsets, in order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Hits {
+    pub triggers: Vec<usize>,
+    pub titles: Vec<usize>,
 }
 
 impl Gate {
-    /// Compiles the first words of every trigger phrase.
+    /// Compiles the first words of every trigger phrase and title head.
     pub(crate) fn new(lexicon: &Lexicon) -> Result<Gate> {
-        let words: Vec<String> = lexicon.triggers.first_words().map(|w| w.replace('\'', "’")).collect();
-        let mut patterns: Vec<&str> = lexicon.triggers.first_words().collect();
+        let mut words: BTreeMap<String, Opens> = BTreeMap::new();
+        for w in lexicon.triggers.first_words(|_| true) {
+            let seconds = lexicon.triggers.second_words(w).map(|s| s.into_iter().map(Box::from).collect());
+            words.entry(w.to_string()).or_default().trigger = Some(seconds);
+        }
+        for w in lexicon.titles.first_words(|c| c == TitleWord::Head) {
+            words.entry(w.to_string()).or_default().title = true;
+        }
         // Lexicon words are normalized to ASCII apostrophes; the text may have curly ones.
-        patterns.extend(words.iter().map(String::as_str).filter(|w| w.contains('’')));
+        let curly: Vec<(String, Opens)> = words
+            .iter()
+            .filter(|(w, _)| w.contains('\''))
+            .map(|(w, o)| (w.replace('\'', "’"), o.clone()))
+            .collect();
+        words.extend(curly);
+        let (patterns, opens): (Vec<String>, Vec<Opens>) = words.into_iter().unzip();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             // A few hundred short words: the DFA is small (well under a megabyte) and the
             // fastest search.
             .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns)?;
-        Ok(Gate { automaton })
+            .build(&patterns)?;
+        Ok(Gate { automaton, opens })
     }
 
-    /// Start offsets of the trigger words of `text` (whole words only), in order.
-    pub(crate) fn hits(&self, text: &str) -> Vec<usize> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| is_boundary(text, m.start()) && is_boundary(text, m.end()))
-            .map(|m| m.start())
-            .collect()
+    /// The trigger and title words of `text` (whole words only).
+    pub(crate) fn hits(&self, text: &str) -> Hits {
+        let mut hits = Hits::default();
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
+            // A match that is no whole word may hide one that starts inside it ("in" in
+            // "grin-in"): resume one byte after its start, not after its end.
+            if !is_boundary(text, m.start()) || !is_boundary(text, m.end()) {
+                at = m.start() + 1;
+                continue;
+            }
+            at = m.end();
+            let opens = &self.opens[m.pattern().as_usize()];
+            let trigger = match &opens.trigger {
+                None => false,
+                Some(None) => true,
+                Some(Some(seconds)) => seconds.iter().any(|w| may_begin(&text[m.end()..], w)),
+            };
+            if trigger {
+                hits.triggers.push(m.start());
+            }
+            if opens.title {
+                hits.titles.push(m.start());
+            }
+        }
+        hits
+    }
+}
+
+/// Whether the next word of `rest` can be `word` as the sentence view reads it. The view
+/// skips spaces and quotation marks between words, and its word may stop short of the raw
+/// one (where a name begins), so the raw word need only begin with `word`. Erring towards
+/// yes costs a look at the sentence, never a relation.
+fn may_begin(rest: &str, word: &str) -> bool {
+    if !word.is_ascii() || word.contains('\'') {
+        return true;
+    }
+    let next = rest.trim_start_matches(|c: char| c.is_whitespace() || is_quote(c));
+    match next.chars().next() {
+        Some(c) if is_word_char(c) => {
+            next.len() >= word.len() && next.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits(text: &str) -> (Vec<&str>, Vec<&str>) {
+        let gate = Gate::new(Lexicon::builtin()).unwrap();
+        let h = gate.hits(text);
+        let word = |&at: &usize| text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        (h.triggers.iter().map(word).collect(), h.titles.iter().map(word).collect())
+    }
+
+    #[test]
+    fn phrase_openers_need_their_second_word() {
+        assert_eq!(hits("Troops in Kursk, in “exchange for oil, in return").0, ["in", "in"]);
+        assert_eq!(hits("In Kyiv an air raid, then air strikes.").0, ["air", "strikes"]);
+        assert_eq!(hits("Iran supplied drones; Russia's shipment").0, ["supplied", "shipment"]);
+    }
+
+    #[test]
+    fn title_heads_and_whole_words_only() {
+        let (triggers, titles) = hits("Prime Minister Modi met President Xi; the presidential palace");
+        assert_eq!(triggers, ["met"]);
+        assert_eq!(titles, ["Prime", "Minister", "President"]);
+        // A rejected match inside a word does not hide a trigger that starts inside it.
+        assert_eq!(hits("grin-in exchange for").0, ["in"]);
+        assert_eq!(hits("Putin Putin sent").0, ["sent"]);
     }
 }

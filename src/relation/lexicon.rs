@@ -156,9 +156,16 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
         self.map.values().map(Vec::len).sum()
     }
 
-    /// The first words of all phrases.
-    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(|k| &**k)
+    /// The first words of the phrases whose value passes `keep`.
+    pub(crate) fn first_words(&self, keep: impl Fn(T) -> bool) -> impl Iterator<Item = &str> {
+        self.map.iter().filter(move |(_, list)| list.iter().any(|(_, v)| keep(*v))).map(|(k, _)| &**k)
+    }
+
+    /// The words that may follow `first` in a phrase, or `None` when `first` is a phrase by
+    /// itself (or starts none).
+    pub(crate) fn second_words(&self, first: &str) -> Option<Vec<&str>> {
+        let phrases = self.map.get(first)?;
+        phrases.iter().map(|(rest, _)| rest.first().map(|w| &**w)).collect()
     }
 }
 

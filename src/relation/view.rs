@@ -137,7 +137,7 @@ impl<'d, 'a> View<'d, 'a> {
 }
 
 /// Quotation marks carry no structure for the rules and would split phrases.
-fn is_quote(c: char) -> bool {
+pub(crate) fn is_quote(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '`')
 }
 
