@@ -116,10 +116,7 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         while pos < text.len() {
             // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029): scanning
             // bytes avoids decoding each character.
-            let Some(found) = text.as_bytes()[pos..]
-                .iter()
-                .position(|&b| matches!(b, b'.' | b'?' | b'!' | b'\n' | b'\r' | 0xE2))
-            else {
+            let Some(found) = text.as_bytes()[pos..].iter().position(|&b| STOPS[usize::from(b)]) else {
                 pos = text.len();
                 break;
             };
@@ -176,11 +173,28 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     })
 }
 
-/// Splits a segment at line breaks (UAX #29 already breaks after a paragraph separator, but
-/// not after every kind of line break: a lone `\r\n` inside a segment is split here too).
+/// The bytes at which [`segments`] looks closer: the ASCII terminators and line breaks, and
+/// the first byte of "…", U+2028 and U+2029.
+static STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = matches!(i as u8, b'.' | b'?' | b'!' | b'\n' | b'\r' | 0xE2);
+        i += 1;
+    }
+    table
+};
+
+/// Splits a segment at line breaks. [`segments`] already ends a segment at every line break
+/// but the next-line character U+0085, which is rare enough to be searched for first.
 fn lines(start: usize, segment: &str) -> impl Iterator<Item = Span> + '_ {
     let mut offset = start;
-    segment.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']).map(move |line| {
+    let whole = (!segment.contains('\u{85}')).then_some(segment);
+    let split = match whole {
+        Some(_) => None,
+        None => Some(segment.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])),
+    };
+    whole.into_iter().chain(split.into_iter().flatten()).map(move |line| {
         let span = Span::new(offset, offset + line.len());
         offset += line.len();
         span
