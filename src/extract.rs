@@ -104,8 +104,10 @@ impl Extractor {
     /// Extracts entities and relations from one document. Never fails and never panics,
     /// whatever the text.
     pub fn extract(&self, text: &str) -> Extraction {
-        let entities = self.entities(text);
         let inner = &*self.inner;
+        // One pass finds the names and the words the relation rules start from.
+        let found = inner.matcher.find(text);
+        let entities = resolve::resolve(text, &self.catalog(), found.candidates);
         let setup = Setup {
             gate: &inner.gate,
             gazetteer: &inner.gazetteer,
@@ -113,7 +115,7 @@ impl Extractor {
             names: &inner.names,
             date: self.date,
         };
-        let relations = engine::relations(text, &entities, &setup);
+        let relations = engine::relations(text, &entities, &found.keywords, &setup);
         Extraction { entities, relations }
     }
 
@@ -139,14 +141,17 @@ impl Extractor {
 
     /// Only the entity mentions of `text`, linked, ordered by span.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
+        resolve::resolve(text, &self.catalog(), self.inner.matcher.find(text).candidates)
+    }
+
+    fn catalog(&self) -> Catalog<'_> {
         let inner = &*self.inner;
-        let catalog = Catalog {
+        Catalog {
             gazetteer: &inner.gazetteer,
             matcher: &inner.matcher,
             names: &inner.names,
             policy: inner.policy,
-        };
-        resolve::resolve(text, &catalog, inner.matcher.find(text))
+        }
     }
 
     /// The gazetteer this extractor was built from.
@@ -246,10 +251,10 @@ impl ExtractorBuilder {
             gazetteer.extend_from(g)?;
         }
         gazetteer.check_references()?;
-        let matcher = Matcher::build(&gazetteer)?;
-        let names = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
         let lexicon = self.lexicon.clone().unwrap_or_else(|| Lexicon::builtin().clone());
-        let gate = Gate::new(&lexicon)?;
+        let gate = Gate::new(&lexicon);
+        let matcher = Matcher::build(&gazetteer, gate.words())?;
+        let names = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
         let inner = Inner { gazetteer, matcher, names, policy: self.policy, lexicon, gate };
         Ok(Extractor { inner: Arc::new(inner), date: self.date })
     }

@@ -101,7 +101,7 @@ fn measure(m: &Matcher, docs: &[String]) {
         "trie walked from word starts (chosen)",
         build,
         trie.memory_usage(),
-        search(docs, |d| m.find(d).len()),
+        search(docs, |d| m.find(d).candidates.len()),
     );
 }
 
@@ -122,10 +122,10 @@ fn matcher_kinds_by_gazetteer_size() {
         for e in builtin.entries().iter().take(entries) {
             g.push(e.clone()).unwrap();
         }
-        measure(&Matcher::build(&g).unwrap(), &docs);
+        measure(&Matcher::build(&g, []).unwrap(), &docs);
     }
-    measure(&Matcher::build(builtin).unwrap(), &docs);
+    measure(&Matcher::build(builtin, []).unwrap(), &docs);
     let mut big = builtin.clone();
     big.extend(Gazetteer::parse("synthetic", &synthetic::tsv(100_000)).unwrap()).unwrap();
-    measure(&Matcher::build(&big).unwrap(), &docs);
+    measure(&Matcher::build(&big, []).unwrap(), &docs);
 }

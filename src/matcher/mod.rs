@@ -45,7 +45,28 @@ pub(crate) struct Candidate {
     pub pattern: u32,
 }
 
-/// The compiled form of a gazetteer's surfaces.
+/// A keyword found in the text: a whole word, in any case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Keyword {
+    pub span: Span,
+    /// Index into the keyword list the matcher was built with.
+    pub id: u32,
+}
+
+/// What one pass over a text finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Matches {
+    /// Surface forms, in order of start, then end.
+    pub candidates: Vec<Candidate>,
+    /// Keywords, in order of start, then end.
+    pub keywords: Vec<Keyword>,
+}
+
+/// The compiled form of a gazetteer's surfaces, and of the relation stage's keywords.
+///
+/// The keywords (trigger and title words) share the trie with the surfaces, so that one
+/// walk from each word start finds both: the relation stage needs no pass of its own over
+/// the text to learn where it must look.
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     trie: Trie,
@@ -54,28 +75,45 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    /// Compiles every surface, generated variant and partial name of `gazetteer`.
-    pub(crate) fn build(gazetteer: &Gazetteer) -> Result<Matcher> {
+    /// Compiles every surface, generated variant and partial name of `gazetteer`, and
+    /// `keywords`, which match as whole words in any ASCII case.
+    pub(crate) fn build<'k>(
+        gazetteer: &Gazetteer,
+        keywords: impl IntoIterator<Item = &'k str>,
+    ) -> Result<Matcher> {
         let patterns = Patterns::collect(gazetteer)?;
-        let trie = Trie::build(patterns.texts().map(str::as_bytes))?;
+        let keywords: Vec<&str> = keywords.into_iter().collect();
+        let trie = Trie::build(patterns.texts().chain(keywords.iter().copied()).map(str::as_bytes))?;
         let mut starts = StartPairs::new();
         for id in 0..patterns.len() as u32 {
             starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }
+        for word in keywords {
+            starts.add_any_case(word.as_bytes());
+        }
         Ok(Matcher { trie, starts, patterns })
     }
 
-    /// Every accepted match in `text`, in order of start, then end.
-    pub(crate) fn find(&self, text: &str) -> Vec<Candidate> {
+    /// Every accepted match in `text`.
+    pub(crate) fn find(&self, text: &str) -> Matches {
         let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        for start in 0..bytes.len() {
-            if !self.starts.may_start(bytes, start) || !is_boundary(text, start) {
+        let surfaces = self.patterns.len() as u32;
+        let mut out = Matches::default();
+        for start in self.starts.candidates(bytes) {
+            if !is_boundary(text, start) {
                 continue;
             }
             self.trie.prefixes(bytes, start, |pattern, end| {
-                if is_boundary(text, end) && self.case_matches(pattern, &bytes[start..end]) {
-                    out.push(Candidate { span: Span::new(start, end), pattern });
+                if !is_boundary(text, end) {
+                    return;
+                }
+                let span = Span::new(start, end);
+                match pattern.checked_sub(surfaces) {
+                    None if self.case_matches(pattern, &bytes[start..end]) => {
+                        out.candidates.push(Candidate { span, pattern })
+                    }
+                    None => {}
+                    Some(id) => out.keywords.push(Keyword { span, id }),
                 }
             });
         }
@@ -143,7 +181,7 @@ mod tests {
 
     fn default_matcher() -> &'static (Matcher, Oracle) {
         static BUILT: once_cell::sync::Lazy<(Matcher, Oracle)> = once_cell::sync::Lazy::new(|| {
-            let m = Matcher::build(Gazetteer::builtin()).unwrap();
+            let m = Matcher::build(Gazetteer::builtin(), []).unwrap();
             let o = Oracle::new(&m);
             (m, o)
         });
@@ -156,7 +194,7 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/corpus");
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            assert_eq!(m.find(&text), oracle.find(m, &text));
+            assert_eq!(m.find(&text).candidates, oracle.find(m, &text));
         }
     }
 
@@ -165,7 +203,7 @@ mod tests {
         let tsv =
             "organization\tX\talias=al-Qaeda|Ö|Öl Co|US|ÉTAT 9\norganization\tNew York Times\talias=New York";
         let g = Gazetteer::parse("odd", tsv).unwrap();
-        let m = Matcher::build(&g).unwrap();
+        let m = Matcher::build(&g, []).unwrap();
         let oracle = Oracle::new(&m);
         for text in [
             "X",
@@ -181,11 +219,12 @@ mod tests {
             "\u{301}X",
             "",
         ] {
-            let found = m.find(text);
+            let found = m.find(text).candidates;
             assert_eq!(found, oracle.find(&m, text), "{text:?}");
         }
-        let spans =
-            |t: &'static str| m.find(t).iter().map(|c| &t[c.span.start..c.span.end]).collect::<Vec<_>>();
+        let spans = |t: &'static str| {
+            m.find(t).candidates.iter().map(|c| &t[c.span.start..c.span.end]).collect::<Vec<_>>()
+        };
         assert_eq!(spans("New York Timesheet"), ["New York"]);
         assert_eq!(spans("AL-QAEDA al-Qaeda Al-Qaeda"), ["AL-QAEDA", "al-Qaeda"]);
         assert_eq!(spans("us US Us X."), ["US", "X"]);
@@ -223,13 +262,13 @@ mod tests {
         #[test]
         fn same_candidates_as_an_overlapping_automaton(text in surfaces_and_separators()) {
             let (m, oracle) = default_matcher();
-            prop_assert_eq!(m.find(&text), oracle.find(m, &text));
+            prop_assert_eq!(m.find(&text).candidates, oracle.find(m, &text));
         }
 
         #[test]
         fn same_candidates_on_any_string(text in "\\PC{0,64}") {
             let (m, oracle) = default_matcher();
-            prop_assert_eq!(m.find(&text), oracle.find(m, &text));
+            prop_assert_eq!(m.find(&text).candidates, oracle.find(m, &text));
         }
     }
 }

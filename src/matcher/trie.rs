@@ -61,6 +61,9 @@ pub(crate) struct Trie {
     /// The grandchild of the root for each pair of bytes, in all cases, or `NONE`. Nodes
     /// near the root have the most children, so this skips the longest scan.
     pairs: Box<[u32]>,
+    /// The edge byte of every node again, packed, then eight bytes of padding: a node's
+    /// children's labels are contiguous, so eight of them are compared in one word.
+    labels: Vec<u8>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -157,7 +160,9 @@ impl Trie {
                 }
             }
         }
-        Ok(Trie { nodes, outputs, root, pairs })
+        let mut labels: Vec<u8> = nodes.iter().map(|n| n.label()).collect();
+        labels.extend([0; 8]);
+        Ok(Trie { nodes, outputs, root, pairs, labels })
     }
 
     /// Calls `found(pattern, end)` for every pattern that `haystack[start..]` begins with,
@@ -184,19 +189,39 @@ impl Trie {
             }
             let Some(&byte) = haystack.get(end) else { return };
             let byte = byte.to_ascii_lowercase();
-            let children = &self.nodes[here.child as usize..next.child as usize];
-            // Children are few below the root; a scan beats a binary search on them.
-            node = match children.iter().position(|c| c.label() == byte) {
-                Some(i) => here.child + i as u32,
-                None => NONE,
-            };
+            node = self.child(here.child as usize, next.child as usize, byte);
             end += 1;
         }
     }
 
+    /// The node among `lo..hi` whose label is `byte`, or `NONE`. Eight labels per step,
+    /// without a branch per label: the end of a scan label by label mispredicts at most
+    /// nodes, and those mispredictions were most of the matcher's time.
+    #[inline]
+    fn child(&self, lo: usize, hi: usize, byte: u8) -> u32 {
+        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+        let wanted = ONES * u64::from(byte);
+        let mut at = lo;
+        while at < hi {
+            let Some(chunk) = self.labels.get(at..at + 8) else { return NONE };
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ wanted;
+            // The lowest byte of `x` that is zero sets the lowest bit here, exactly; bits
+            // above it may be false alarms, and are never read.
+            let zero = x.wrapping_sub(ONES) & !x & HIGHS;
+            if zero != 0 {
+                let i = at + (zero.trailing_zeros() / 8) as usize;
+                return if i < hi { i as u32 } else { NONE };
+            }
+            at += 8;
+        }
+        NONE
+    }
+
     /// Heap bytes used.
     pub(crate) fn memory_usage(&self) -> usize {
-        self.nodes.len() * core::mem::size_of::<Node>()
+        self.labels.len()
+            + self.nodes.len() * core::mem::size_of::<Node>()
             + self.outputs.len() * 4
             + core::mem::size_of::<[u32; 256]>()
             + self.pairs.len() * 4

@@ -13,6 +13,7 @@ use super::view::{Doc, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Date, Gazetteer};
+use crate::matcher::Keyword;
 use crate::span::Span;
 use crate::tokenize::sentences;
 
@@ -29,12 +30,18 @@ pub(crate) struct Setup<'a> {
     pub date: Option<Date>,
 }
 
-/// Every relation of `text`, ordered by evidence.
-pub(crate) fn relations(text: &str, entities: &[Entity], setup: &Setup) -> Vec<Relation> {
+/// Every relation of `text`, ordered by evidence; `keywords` are the matcher's finds of the
+/// gate's words.
+pub(crate) fn relations(
+    text: &str,
+    entities: &[Entity],
+    keywords: &[Keyword],
+    setup: &Setup,
+) -> Vec<Relation> {
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut memory: Vec<Memory> = Vec::new();
     let mut out = Vec::new();
-    let Hits { triggers, titles } = setup.gate.hits(text);
+    let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
     let within = |hits: &[usize], span: Span| {
         hits.get(hits.partition_point(|&h| h < span.start)).is_some_and(|&h| h < span.end)

@@ -1,10 +1,10 @@
 //! The gate: which parts of a document can hold a relation at all.
 //!
 //! Every relation rule starts from a trigger word or, for `holds_office`, from a title word
-//! next to a person's name. One Aho-Corasick pass over the raw bytes finds both kinds of
-//! word; sentences are segmented and tokenized only in lines that hold a trigger and a name,
-//! or a title word and a person, so text without a candidate costs one automaton pass and
-//! nothing else.
+//! next to a person's name. The gate's words are keywords of the matcher, so the pass that
+//! finds the names finds them too; sentences are segmented and tokenized only in lines that
+//! hold a trigger and a name, or a title word and a person, and text without a candidate
+//! costs nothing beyond that one pass.
 //!
 //! A first word that is no trigger by itself ("in" of "in exchange for", "air" of "air
 //! strike") would open nearly every sentence of news, so such a hit counts only when the next
@@ -12,12 +12,10 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
-
 use super::lexicon::{Lexicon, TitleWord};
 use super::view::is_quote;
-use crate::error::Result;
-use crate::tokenize::{is_boundary, is_word_char};
+use crate::matcher::Keyword;
+use crate::tokenize::is_word_char;
 
 /// What a gate word may open.
 #[derive(Clone, Debug, Default)]
@@ -31,8 +29,8 @@ struct Opens {
 
 #[derive(Clone, Debug)]
 pub(crate) struct Gate {
-    automaton: AhoCorasick,
-    /// By pattern id.
+    /// The keywords for the matcher, and what each opens.
+    words: Vec<String>,
     opens: Vec<Opens>,
 }
 
@@ -44,8 +42,8 @@ pub(crate) struct Hits {
 }
 
 impl Gate {
-    /// Compiles the first words of every trigger phrase and title head.
-    pub(crate) fn new(lexicon: &Lexicon) -> Result<Gate> {
+    /// The first words of every trigger phrase and title head.
+    pub(crate) fn new(lexicon: &Lexicon) -> Gate {
         let mut words: BTreeMap<String, Opens> = BTreeMap::new();
         for w in lexicon.triggers.first_words(|_| true) {
             let seconds = lexicon.triggers.second_words(w).map(|s| s.into_iter().map(Box::from).collect());
@@ -61,40 +59,36 @@ impl Gate {
             .map(|(w, o)| (w.replace('\'', "’"), o.clone()))
             .collect();
         words.extend(curly);
-        let (patterns, opens): (Vec<String>, Vec<Opens>) = words.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            // A few hundred short words: the DFA is small (well under a megabyte) and the
-            // fastest search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)?;
-        Ok(Gate { automaton, opens })
+        let (words, opens) = words.into_iter().unzip();
+        Gate { words, opens }
     }
 
-    /// The trigger and title words of `text` (whole words only).
-    pub(crate) fn hits(&self, text: &str) -> Hits {
+    /// The words the matcher must report as [`Keyword`]s, by id.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// The trigger and title words of `text`, from the matcher's `keywords` in it.
+    pub(crate) fn hits(&self, text: &str, keywords: &[Keyword]) -> Hits {
         let mut hits = Hits::default();
-        let mut at = 0;
-        while let Some(m) = self.automaton.find(Input::new(text).range(at..)) {
-            // A match that is no whole word may hide one that starts inside it ("in" in
-            // "grin-in"): resume one byte after its start, not after its end.
-            if !is_boundary(text, m.start()) || !is_boundary(text, m.end()) {
-                at = m.start() + 1;
-                continue;
+        let push = |list: &mut Vec<usize>, at: usize| {
+            // Two keywords may start together ("secretary", "secretary-general").
+            if list.last() != Some(&at) {
+                list.push(at);
             }
-            at = m.end();
-            let opens = &self.opens[m.pattern().as_usize()];
+        };
+        for k in keywords {
+            let Some(opens) = self.opens.get(k.id as usize) else { continue };
             let trigger = match &opens.trigger {
                 None => false,
                 Some(None) => true,
-                Some(Some(seconds)) => seconds.iter().any(|w| may_begin(&text[m.end()..], w)),
+                Some(Some(seconds)) => seconds.iter().any(|w| may_begin(&text[k.span.end..], w)),
             };
             if trigger {
-                hits.triggers.push(m.start());
+                push(&mut hits.triggers, k.span.start);
             }
             if opens.title {
-                hits.titles.push(m.start());
+                push(&mut hits.titles, k.span.start);
             }
         }
         hits
@@ -121,10 +115,13 @@ fn may_begin(rest: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::matcher::Matcher;
 
     fn hits(text: &str) -> (Vec<&str>, Vec<&str>) {
-        let gate = Gate::new(Lexicon::builtin()).unwrap();
-        let h = gate.hits(text);
+        let gate = Gate::new(Lexicon::builtin());
+        let matcher = Matcher::build(&Gazetteer::new(), gate.words()).unwrap();
+        let h = gate.hits(text, &matcher.find(text).keywords);
         let word = |&at: &usize| text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         (h.triggers.iter().map(word).collect(), h.titles.iter().map(word).collect())
     }

@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Stages cannot be timed one by one inside a document: a timer between them changes what
-//! the caches and branch predictors hold. So the pipeline is run cut after each stage, over
+//! the caches and branch predictors hold. The matcher is built with the relation gate's
+//! keywords, as the extractor's is, so "match" is the whole shared pass. So the pipeline is run cut after each stage, over
 //! all the seeds, and a stage costs the difference between the cut after it and the cut
 //! before; "entities" is the rest of `Extractor::entities` (building and dropping the
 //! `Entity` values) and "relations" the rest of `Extractor::extract`. For reference it also
@@ -19,6 +20,8 @@ use std::time::Instant;
 use super::{ambiguity, link, overlap, Catalog, OverlapPolicy};
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
+use crate::relation::gate::Gate;
+use crate::relation::Lexicon;
 use crate::Extractor;
 
 /// Passes over the seed articles per measurement (about 16 MB).
@@ -34,7 +37,7 @@ fn stage_costs() {
     let bytes = (docs.iter().map(String::len).sum::<usize>() * PASSES) as f64;
 
     let gazetteer = Gazetteer::builtin();
-    let matcher = Matcher::build(gazetteer).unwrap();
+    let matcher = Matcher::build(gazetteer, Gate::new(Lexicon::builtin()).words()).unwrap();
     let names: Vec<Arc<str>> = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
     let catalog = Catalog { gazetteer, matcher: &matcher, names: &names, policy: OverlapPolicy::LongestWins };
     let extractor = Extractor::builder().build().unwrap();
@@ -48,12 +51,15 @@ fn stage_costs() {
             for _ in 0..PASSES {
                 for text in &docs {
                     count += match cut {
-                        0 => matcher.find(text).len(),
-                        1 => ambiguity::filter(text, &catalog, matcher.find(text)).len(),
-                        2 => overlap::select(&catalog, ambiguity::filter(text, &catalog, matcher.find(text)))
-                            .len(),
+                        0 => matcher.find(text).candidates.len(),
+                        1 => ambiguity::filter(text, &catalog, matcher.find(text).candidates).len(),
+                        2 => overlap::select(
+                            &catalog,
+                            ambiguity::filter(text, &catalog, matcher.find(text).candidates),
+                        )
+                        .len(),
                         3 => {
-                            let candidates = ambiguity::filter(text, &catalog, matcher.find(text));
+                            let candidates = ambiguity::filter(text, &catalog, matcher.find(text).candidates);
                             link::link(&catalog, &overlap::select(&catalog, candidates)).len()
                         }
                         4 => extractor.entities(text).len(),
