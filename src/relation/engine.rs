@@ -43,34 +43,38 @@ pub(crate) fn relations(
     let mut out = Vec::new();
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
-    let within = |hits: &[usize], span: Span| {
-        hits.get(hits.partition_point(|&h| h < span.start)).is_some_and(|&h| h < span.end)
-    };
+    let mut names = Cursor::new(entities, |e: &Entity| e.span.start);
+    let mut trigger_at = Cursor::new(&triggers, |&h| h);
+    let mut title_at = Cursor::new(&titles, |&h| h);
     // Whether `span` can hold a relation: a trigger word and a name (or a relation just
-    // stated, for "This arms transfer …"), or a title word and a person.
-    let candidate = |span: Span, memory: &[Memory]| {
-        let first = entities.partition_point(|e| e.span.start < span.start);
-        let names = &entities[first..first + entities[first..].partition_point(|e| e.span.start < span.end)];
-        let triggered = within(&triggers, span) && (!names.is_empty() || recent(memory, span.start));
-        (triggered, within(&titles, span) && names.iter().any(person), first)
+    // stated, for "This arms transfer …"), or a title word and a person. Spans come in
+    // order, so the lists are walked, not searched.
+    let mut candidate = |span: Span, memory: &[Memory]| {
+        let (first, end) = names.within(span);
+        let here = &entities[first..end];
+        let (t, t_end) = trigger_at.within(span);
+        let triggered = t < t_end && (!here.is_empty() || recent(memory, span.start));
+        let titled = {
+            let (a, b) = title_at.within(span);
+            a < b
+        } && here.iter().any(person);
+        (triggered, titled, first, &triggers[t..t_end])
     };
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
         offset = span.end;
-        if let (false, false, _) = candidate(span, &memory) {
+        if let (false, false, _, _) = candidate(span, &memory) {
             continue;
         }
         for s in sentences(line).into_iter().flat_map(|s| bounded(line, s)) {
             let s = Span::new(s.start + span.start, s.end + span.start);
-            let (triggered, titled, first) = candidate(s, &memory);
+            let (triggered, titled, first, hits) = candidate(s, &memory);
             if !triggered && !titled {
                 continue;
             }
             let view = View::new(&doc, s, first);
-            let from = triggers.partition_point(|&h| h < s.start);
-            let to = from + triggers[from..].partition_point(|&h| h < s.end);
-            sentence(&view, &triggers[from..to], setup, &mut memory, &mut out);
+            sentence(&view, hits, setup, &mut memory, &mut out);
         }
     }
     if let Some(date) = setup.date {
@@ -161,6 +165,31 @@ fn bounded(text: &str, s: Span) -> Vec<Span> {
     }
     out.push(Span::new(start, s.end));
     out
+}
+
+/// A position in a sorted list, for spans that come in order: each call walks on from the
+/// last, so a document costs one pass over the list. A binary search per sentence would
+/// cost a cache miss per step once the lists of a 100 MiB document no longer fit in cache.
+struct Cursor<'l, T> {
+    list: &'l [T],
+    key: fn(&T) -> usize,
+    at: usize,
+}
+
+impl<'l, T> Cursor<'l, T> {
+    fn new(list: &'l [T], key: fn(&T) -> usize) -> Cursor<'l, T> {
+        Cursor { list, key, at: 0 }
+    }
+
+    /// The range of the list whose keys lie in `span`; `span` starts no earlier than the
+    /// last one did.
+    fn within(&mut self, span: Span) -> (usize, usize) {
+        while self.list.get(self.at).is_some_and(|x| (self.key)(x) < span.start) {
+            self.at += 1;
+        }
+        let end = self.at + self.list[self.at..].iter().take_while(|x| (self.key)(x) < span.end).count();
+        (self.at, end)
+    }
 }
 
 /// Whether a relation was stated within the anaphora window before `at`.
