@@ -101,6 +101,7 @@ mod entity;
 mod error;
 mod extract;
 pub mod gazetteer;
+mod hash;
 mod matcher;
 pub mod relation;
 mod resolve;

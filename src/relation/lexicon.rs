@@ -11,6 +11,7 @@ use once_cell::sync::Lazy;
 
 use super::{Modality, RelationKind};
 use crate::error::{Error, Origin, Result};
+use crate::hash::FnvBuild;
 
 string_enum! {
     /// Which roles a trigger's neighbours fill; see `gazetteers/lexicon/triggers.tsv`.
@@ -86,31 +87,6 @@ pub struct Trigger {
     /// The role frame.
     pub frame: Frame,
 }
-
-/// FNV-1a: lexicon keys are short words looked up once per token, where SipHash's
-/// flood resistance buys nothing (the keys are our own data) and costs a third of the lookup.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// The words of a phrase after its first.
 type Words = Box<[Box<str>]>;

@@ -13,6 +13,7 @@ use once_cell::sync::Lazy;
 
 use super::ambiguity::FUNCTION_WORDS;
 use super::span_index::SpanIndex;
+use crate::hash::FnvBuild;
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
 
@@ -38,7 +39,7 @@ const NOT_FIRST_NAMES: &[&str] = &[
 /// Both lists as one set: the test runs for every one-word person name after a capitalized
 /// word, a million times in a document that repeats one name, where scanning 140 strings
 /// each time cost more than everything else about the name.
-static NOT_A_FIRST_NAME: Lazy<HashSet<&'static str>> =
+static NOT_A_FIRST_NAME: Lazy<HashSet<&'static str, FnvBuild>> =
     Lazy::new(|| NOT_FIRST_NAMES.iter().chain(FUNCTION_WORDS).copied().collect());
 
 /// Whether the one-word person name at `span` follows another person's first name. `known`

@@ -25,6 +25,14 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// needs, so it costs nothing on text without candidates.
 pub fn previous_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
     let head = text.get(..at)?;
+    match previous_ascii_word(head.as_bytes(), same_line) {
+        Some(found) => found,
+        None => previous_decoded_word(head, same_line),
+    }
+}
+
+/// [`previous_word`] by characters.
+fn previous_decoded_word(head: &str, same_line: bool) -> Option<Span> {
     let trimmed =
         head.trim_end_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) });
     let end = trimmed.len();
@@ -37,7 +45,7 @@ pub fn previous_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
         .rev()
         .find(|&(_, c)| !is_word_char(c) && c != '-')
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let start = start + text[start..end].len() - text[start..end].trim_start_matches('-').len();
+    let start = start + head[start..end].len() - head[start..end].trim_start_matches('-').len();
     Some(Span::new(start, end))
 }
 
@@ -56,6 +64,32 @@ pub fn next_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
 }
 
 /// Spaces that keep two words in one phrase: not line or paragraph breaks.
+/// [`previous_word`] on bytes, for the common case where every byte it reads is ASCII;
+/// `None` when it meets another byte and the characters must be decoded.
+fn previous_ascii_word(head: &[u8], same_line: bool) -> Option<Option<Span>> {
+    let skip = |b: u8| if same_line { matches!(b, b' ' | b'\t') } else { !b.is_ascii_alphanumeric() };
+    let mut end = head.len();
+    while end > 0 && head[end - 1].is_ascii() && skip(head[end - 1]) {
+        end -= 1;
+    }
+    match head.get(end.checked_sub(1)?) {
+        Some(b) if !b.is_ascii() => return None,
+        Some(b) if !b.is_ascii_alphanumeric() => return Some(None),
+        _ => {}
+    }
+    let mut start = end;
+    while start > 0 && (head[start - 1].is_ascii_alphanumeric() || head[start - 1] == b'-') {
+        start -= 1;
+    }
+    if start > 0 && !head[start - 1].is_ascii() {
+        return None;
+    }
+    while head[start] == b'-' {
+        start += 1;
+    }
+    Some(Some(Span::new(start, end)))
+}
+
 fn is_inline_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
@@ -63,6 +97,30 @@ fn is_inline_space(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bytes_and_characters_agree() {
+        let texts = [
+            "Hunter Biden",
+            "a  -Post-Trump\tera",
+            "U.S. Putin",
+            "Öl Putin",
+            "x Ölaf Putin",
+            "\n Kim",
+            "-",
+            "",
+        ];
+        for t in texts {
+            for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for same_line in [true, false] {
+                    let fast = previous_ascii_word(&t.as_bytes()[..at], same_line);
+                    if let Some(fast) = fast {
+                        assert_eq!(fast, previous_decoded_word(&t[..at], same_line), "{t:?} at {at}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn neighbours() {
