@@ -9,7 +9,7 @@ use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
 use super::rules::{self, Arg, Ctx, Draft, Memory};
-use super::view::{Doc, View};
+use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Date, Gazetteer};
@@ -60,6 +60,7 @@ pub(crate) fn relations(
         } && here.iter().any(person);
         (triggered, titled, first, &triggers[t..t_end])
     };
+    let mut scratch = Scratch::default();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
@@ -73,8 +74,9 @@ pub(crate) fn relations(
             if !triggered && !titled {
                 continue;
             }
-            let view = View::new(&doc, s, first);
+            let view = View::new(&doc, s, first, &mut scratch);
             sentence(&view, hits, setup, &mut memory, &mut out);
+            view.recycle(&mut scratch);
         }
     }
     if let Some(date) = setup.date {

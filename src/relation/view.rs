@@ -63,13 +63,36 @@ pub(crate) struct View<'d, 'a> {
     classes: Vec<WordClass>,
 }
 
+/// The buffers of a view, kept between sentences: a document's sentences then cost no
+/// allocation for their tokens, words and classes once the first few have grown them.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    tokens: Vec<Token>,
+    lower: String,
+    classes: Vec<WordClass>,
+}
+
 impl<'d, 'a> View<'d, 'a> {
-    /// Tokenizes `span`; `first` is the index of the first entity starting inside it.
-    pub fn new(doc: &'d Doc<'a>, span: Span, first: usize) -> View<'d, 'a> {
-        let (tokens, lower) = tokenize(doc.text, span, doc.entities, first);
-        let mut view = View { doc, span, tokens, lower, classes: Vec::new() };
-        view.classes = (0..view.tokens.len()).map(|i| classify(&view, i)).collect();
+    /// Tokenizes `span`, in buffers taken from `scratch`; `first` is the index of the first
+    /// entity starting inside it. [`View::recycle`] gives the buffers back.
+    pub fn new(doc: &'d Doc<'a>, span: Span, first: usize, scratch: &mut Scratch) -> View<'d, 'a> {
+        let mut tokens = core::mem::take(&mut scratch.tokens);
+        let mut lower = core::mem::take(&mut scratch.lower);
+        tokens.clear();
+        lower.clear();
+        tokenize(doc.text, span, doc.entities, first, &mut tokens, &mut lower);
+        let mut view = View { doc, span, tokens, lower, classes: core::mem::take(&mut scratch.classes) };
+        view.classes.clear();
+        for i in 0..view.tokens.len() {
+            let class = classify(&view, i);
+            view.classes.push(class);
+        }
         view
+    }
+
+    /// Returns the view's buffers to `scratch` for the next sentence.
+    pub fn recycle(self, scratch: &mut Scratch) {
+        *scratch = Scratch { tokens: self.tokens, lower: self.lower, classes: self.classes };
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
@@ -145,9 +168,15 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<Token>, String) {
-    let mut out: Vec<Token> = Vec::new();
-    let mut buf = String::new();
+/// Appends the tokens of `span` to `out` and their lower-case words to `buf`.
+fn tokenize(
+    text: &str,
+    span: Span,
+    entities: &[Entity],
+    first: usize,
+    out: &mut Vec<Token>,
+    buf: &mut String,
+) {
     let none = (0, 0);
     let word = |buf: &mut String, s: &str| {
         let start = buf.len() as u32;
@@ -174,7 +203,7 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
         if is_word_char(c) {
             let len = word_len(&text[pos..limit]);
             let span = Span::new(pos, pos + len);
-            let lower = word(&mut buf, &text[span]);
+            let lower = word(buf, &text[span]);
             out.push(Token { span, tok: Tok::Word, lower });
             pos += len;
         } else if is_apostrophe(c) {
@@ -193,10 +222,10 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
                     t.lower.1 -= 1;
                     t.span.end
                 });
-                let lower = word(&mut buf, "n't");
+                let lower = word(buf, "n't");
                 out.push(Token { span: Span::new(start, span.end), tok: Tok::Word, lower });
             } else if suffix > 0 {
-                let lower = word(&mut buf, &text[span]);
+                let lower = word(buf, &text[span]);
                 out.push(Token { span, tok: Tok::Word, lower });
             }
             pos = span.end.max(pos + c.len_utf8());
@@ -210,7 +239,6 @@ fn tokenize(text: &str, span: Span, entities: &[Entity], first: usize) -> (Vec<T
             pos += c.len_utf8();
         }
     }
-    (out, buf)
 }
 
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
