@@ -49,7 +49,7 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "To", "Under", "Unlike", "When", "Where", "While", "With", "Without", "Yet",
 ];
 
-pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Candidate> {
+pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let entries = catalog.gazetteer.entries();
     let index = |keep: &dyn Fn(&Target) -> bool| {
         SpanIndex::new(
@@ -72,10 +72,11 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
         sure_weapons
             .get_or_init(|| index(&|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon))
     };
-    candidates
+    // Decided first and removed in place: a document that repeats a name a million times
+    // would otherwise fill a second list as long as the first.
+    let keep: Vec<bool> = candidates
         .iter()
-        .copied()
-        .filter(|&c| {
+        .map(|&c| {
             let targets = catalog.matcher.targets(c);
             let partial = targets.iter().all(|t| t.role == SurfaceRole::Partial);
             if partial && surname::before_a_number(text, c.span) {
@@ -95,7 +96,10 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidat
                 _ => !next_to_unknown_name(text, c.span, known()),
             })
         })
-        .collect()
+        .collect();
+    let mut keep = keep.into_iter();
+    candidates.retain(|_| keep.next().unwrap_or(false));
+    candidates
 }
 
 /// A materiel word, or a hyphenated compound with one ("air-defense", "Iranian-made drone").

@@ -21,11 +21,15 @@ pub enum OverlapPolicy {
 pub(crate) fn select(catalog: &Catalog<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let OverlapPolicy::LongestWins = catalog.policy;
     candidates.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let mut kept: Vec<Candidate> = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        if kept.last().is_none_or(|last| last.span.end <= c.span.start) {
-            kept.push(c);
+    // Kept in place, for the reason `ambiguity::filter` gives.
+    let mut kept = 0;
+    for i in 0..candidates.len() {
+        let c = candidates[i];
+        if kept == 0 || candidates[kept - 1].span.end <= c.span.start {
+            candidates[kept] = c;
+            kept += 1;
         }
     }
-    kept
+    candidates.truncate(kept);
+    candidates
 }
