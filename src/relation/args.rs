@@ -33,7 +33,7 @@ fn skippable(v: &View, i: usize) -> bool {
     if w == "of" && i > 0 && v.is(i - 1, PLACE_NOUNS) {
         return true;
     }
-    if PREPOSITIONS.contains(&w) || v.doc.lexicon.triggers.lookup(w, |_| None).next().is_some() {
+    if PREPOSITIONS.contains(&w) || v.phrases(&v.doc.lexicon.triggers, i).any(|(n, _)| n == 1) {
         return false;
     }
     let c = v.class(i);

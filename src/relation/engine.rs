@@ -93,14 +93,16 @@ fn sentence(v: &View, hits: &[usize], setup: &Setup, memory: &mut Vec<Memory>, o
     let mut drafts = rules::offices(&cx);
     for &hit in hits {
         let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
-        let Some(w) = v.word(i) else { continue };
+        if v.word(i).is_none() {
+            continue;
+        }
         // Only the longest trigger phrase at a position counts ("hand over", not "hand").
         let mut longest = 0;
         // A trigger word inside an item phrase names the item ("artillery shells").
         if found.iter().any(|it| it.first <= i && i <= it.last) {
             continue;
         }
-        for (n, trigger) in v.doc.lexicon.triggers.lookup(w, |k| v.word(i + k)) {
+        for (n, trigger) in v.phrases(&v.doc.lexicon.triggers, i) {
             if n < longest {
                 break;
             }

@@ -38,7 +38,7 @@ pub(crate) struct WordClass {
 pub(crate) fn classify(v: &View, i: usize) -> WordClass {
     let mut c = WordClass::default();
     let Some(w) = v.word(i) else { return c };
-    for (n, class) in v.doc.lexicon.materiel.lookup(w, |k| v.word(i + k)) {
+    for (n, class) in v.phrases(&v.doc.lexicon.materiel, i) {
         // Take the longest phrase; shorter ones only add classes of the same length.
         if c.len != 0 && n < c.len {
             continue;
@@ -52,7 +52,11 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
             Materiel::Made => c.made = true,
         }
     }
-    if c.len == 0 && (w.ends_with("-range") || w.ends_with("-guided") || w.ends_with("-capable")) {
+    let hyphenated = |suffix: &str| w.ends_with(suffix);
+    if c.len == 0
+        && matches!(w.as_bytes().last(), Some(b'e' | b'd'))
+        && ["-range", "-guided", "-capable"].into_iter().any(hyphenated)
+    {
         c.len = 1;
         c.modifier = true;
     }

@@ -95,12 +95,37 @@ type Words = Box<[Box<str>]>;
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseMap<T> {
     map: HashMap<Box<str>, Vec<(Words, T)>, FnvBuild>,
+    /// A Bloom filter of the first words' [`fingerprint`]s. The sentence view asks every
+    /// word of a sentence, and nearly every answer is no: one bit says so without hashing
+    /// the word again or probing the map.
+    firsts: Box<[u64; BLOOM_WORDS]>,
 }
+
+/// 4096 bits: a few hundred first words per map set under a tenth of them.
+const BLOOM_WORDS: usize = 64;
 
 impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
-        PhraseMap { map: HashMap::default() }
+        PhraseMap { map: HashMap::default(), firsts: Box::new([0; BLOOM_WORDS]) }
     }
+}
+
+/// A cheap fingerprint of a normalized word, for the lexicons' Bloom filters: its length and
+/// its first and last eight bytes, mixed by one multiplication. Collisions only cost a map
+/// probe.
+pub(crate) fn fingerprint(word: &[u8]) -> u32 {
+    let n = word.len();
+    let head = word.iter().take(8).enumerate().fold(0u64, |h, (k, &b)| h | u64::from(b) << (8 * k));
+    let tail = match word.get(n.saturating_sub(8)..).and_then(|t| <[u8; 8]>::try_from(t).ok()) {
+        Some(t) if n > 8 => u64::from_le_bytes(t),
+        _ => 0,
+    };
+    let mixed = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> 32) as u32
+}
+
+fn bloom_slot(fingerprint: u32) -> (usize, u64) {
+    ((fingerprint >> 6) as usize % BLOOM_WORDS, 1 << (fingerprint & 63))
 }
 
 impl<T: Copy + PartialEq> PhraseMap<T> {
@@ -108,6 +133,8 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
         let mut words = phrase.split_whitespace().map(normalize);
         let Some(first) = words.next() else { return };
         let rest: Box<[Box<str>]> = words.map(String::into_boxed_str).collect();
+        let (slot, bit) = bloom_slot(fingerprint(first.as_bytes()));
+        self.firsts[slot] |= bit;
         let list = self.map.entry(first.into_boxed_str()).or_default();
         if !list.iter().any(|(r, v)| *r == rest && *v == value) {
             list.push((rest, value));
@@ -116,14 +143,19 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
         }
     }
 
-    /// The phrases starting with `first` whose remaining words equal `next(1)`, `next(2)` …,
-    /// longest first, as (number of words, value).
+    /// The phrases starting with `first` (whose [`fingerprint`] is given) whose remaining
+    /// words equal `next(1)`, `next(2)` …, longest first, as (number of words, value).
+    #[inline]
     pub(crate) fn lookup<'a>(
         &'a self,
         first: &str,
+        fingerprint: u32,
         next: impl Fn(usize) -> Option<&'a str> + 'a,
     ) -> impl Iterator<Item = (usize, T)> + 'a {
-        self.map.get(first).into_iter().flatten().filter_map(move |(rest, v)| {
+        let (slot, bit) = bloom_slot(fingerprint);
+        let maybe = self.firsts[slot] & bit != 0;
+        let list = if maybe { self.map.get(first) } else { None };
+        list.into_iter().flatten().filter_map(move |(rest, v)| {
             rest.iter().enumerate().all(|(i, w)| next(i + 1) == Some(&**w)).then_some((rest.len() + 1, *v))
         })
     }
@@ -374,8 +406,11 @@ mod tests {
         l.add_triggers("t", "supply\thand\tframe=give\nsupply\thand over\tframe=give\tforms=Handed Over")
             .unwrap();
         let words = ["handed", "over", "drones"];
-        let found: Vec<usize> =
-            l.triggers.lookup("handed", |k| words.get(k).copied()).map(|(n, _)| n).collect();
+        let found: Vec<usize> = l
+            .triggers
+            .lookup("handed", fingerprint(b"handed"), |k| words.get(k).copied())
+            .map(|(n, _)| n)
+            .collect();
         assert_eq!(found, [2]);
         assert_eq!(normalize("Wouldn’t"), "wouldn't");
     }

@@ -60,8 +60,7 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
 }
 
 fn cue_at(v: &View, i: usize) -> Option<(usize, Modality)> {
-    let w = v.word(i)?;
-    v.doc.lexicon.modality.lookup(w, |k| v.word(i + k)).next()
+    v.phrases(&v.doc.lexicon.modality, i).next()
 }
 
 /// A denial after the relation's clause: "…, a claim Pyongyang denied", "…, which Moscow has

@@ -3,7 +3,7 @@
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
 use super::items::{classify, WordClass};
-use super::lexicon::{normalize_into, Lexicon};
+use super::lexicon::{fingerprint, normalize_into, Lexicon, PhraseMap};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
@@ -26,9 +26,13 @@ pub(crate) enum Tok {
 pub(crate) struct Token {
     pub span: Span,
     pub tok: Tok,
-    /// Where the word's lower-case form lies in the view's buffer (empty for other tokens):
-    /// one buffer per sentence instead of one string per word.
-    lower: (u32, u32),
+    /// Where the word's normalized form lies in the view's buffer: one buffer per sentence
+    /// instead of one string per word. `None` for a word already in normal form (most words
+    /// are lower-case ASCII), which is read from the text, and for other tokens.
+    lower: Option<(u32, u32)>,
+    /// The word's [`fingerprint`], taken once: the lexicons' Bloom filters answer most
+    /// lookups from it.
+    fingerprint: u32,
 }
 
 /// What the rules know of the document beyond one sentence.
@@ -107,7 +111,19 @@ impl<'d, 'a> View<'d, 'a> {
     /// The normalized word at `i`, or `None` for other tokens and out of range.
     pub fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i).filter(|t| t.tok == Tok::Word)?;
-        self.lower.get(t.lower.0 as usize..t.lower.1 as usize)
+        normal_form(t, self.doc.text, &self.lower)
+    }
+
+    /// The phrases of `map` that begin at the word at `i`, longest first, as (number of
+    /// tokens, value); none for other tokens and out of range.
+    pub fn phrases<'v, T: Copy + PartialEq>(
+        &'v self,
+        map: &'v PhraseMap<T>,
+        i: usize,
+    ) -> impl Iterator<Item = (usize, T)> + 'v {
+        let word = self.word(i);
+        let fingerprint = self.tokens.get(i).map_or(0, |t| t.fingerprint);
+        word.into_iter().flat_map(move |w| map.lookup(w, fingerprint, move |k| self.word(i + k)))
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -168,7 +184,17 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// Appends the tokens of `span` to `out` and their lower-case words to `buf`.
+/// The normalized form of the word token `t`, kept in `buf` or read from `text`.
+#[inline]
+fn normal_form<'s>(t: &Token, text: &'s str, buf: &'s str) -> Option<&'s str> {
+    match t.lower {
+        None => text.get(t.span.start..t.span.end),
+        Some((a, b)) => buf.get(a as usize..b as usize),
+    }
+}
+
+/// Appends the tokens of `span` to `out` and the normalized form of the words not already in
+/// it to `buf`.
 fn tokenize(
     text: &str,
     span: Span,
@@ -177,56 +203,77 @@ fn tokenize(
     out: &mut Vec<Token>,
     buf: &mut String,
 ) {
-    let none = (0, 0);
-    let word = |buf: &mut String, s: &str| {
-        let start = buf.len() as u32;
+    let other = |span: Span, tok: Tok| Token { span, tok, lower: None, fingerprint: 0 };
+    let word = |buf: &mut String, span: Span, s: &str| {
+        if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Token { span, tok: Tok::Word, lower: None, fingerprint: fingerprint(s.as_bytes()) };
+        }
+        let start = buf.len();
         normalize_into(buf, s);
-        (start, buf.len() as u32)
+        let fingerprint = fingerprint(&buf.as_bytes()[start..]);
+        Token { span, tok: Tok::Word, lower: Some((start as u32, buf.len() as u32)), fingerprint }
     };
+    let bytes = text.as_bytes();
     let mut next_entity = first;
     let mut pos = span.start;
     let end = span.end.min(text.len());
+    while next_entity < entities.len() && entities[next_entity].span.start < pos {
+        next_entity += 1;
+    }
     while pos < end {
-        while next_entity < entities.len() && entities[next_entity].span.start < pos {
-            next_entity += 1;
+        let b = bytes[pos];
+        // Spaces are most of what is not a word: skip them before anything else.
+        if b == b' ' {
+            pos += 1;
+            continue;
         }
         let entity_start = entities.get(next_entity).map(|e| e.span.start).filter(|&s| s < end);
         if entity_start == Some(pos) {
             let e = &entities[next_entity];
-            out.push(Token { span: e.span, tok: Tok::Entity(next_entity), lower: none });
+            out.push(other(e.span, Tok::Entity(next_entity)));
             pos = e.span.end;
-            next_entity += 1;
+            while next_entity < entities.len() && entities[next_entity].span.start < pos {
+                next_entity += 1;
+            }
+            continue;
+        }
+        let limit = entity_start.unwrap_or(end);
+        if b.is_ascii_alphanumeric() {
+            let len = word_len(&text[pos..limit]);
+            let span = Span::new(pos, pos + len);
+            out.push(word(buf, span, &text[span]));
+            pos += len;
             continue;
         }
         let Some(c) = text[pos..].chars().next() else { break };
-        let limit = entity_start.unwrap_or(end);
-        if is_word_char(c) {
+        if !b.is_ascii() && is_word_char(c) {
             let len = word_len(&text[pos..limit]);
             let span = Span::new(pos, pos + len);
-            let lower = word(buf, &text[span]);
-            out.push(Token { span, tok: Tok::Word, lower });
+            out.push(word(buf, span, &text[span]));
             pos += len;
         } else if is_apostrophe(c) {
             let rest = &text[pos + c.len_utf8()..limit];
             let suffix = word_len(rest);
             let tail = &rest[..suffix];
             let span = Span::new(pos, pos + c.len_utf8() + suffix);
-            let after_n =
-                out.last().is_some_and(|t| t.tok == Tok::Word && buf[..t.lower.1 as usize].ends_with('n'));
+            let after_n = out.last().is_some_and(|t| {
+                t.tok == Tok::Word && normal_form(t, text, buf).is_some_and(|w| w.ends_with('n'))
+            });
             if tail.eq_ignore_ascii_case("s") {
-                out.push(Token { span, tok: Tok::Possessive, lower: none });
+                out.push(other(span, Tok::Possessive));
             } else if tail.eq_ignore_ascii_case("t") && after_n {
                 // "wouldn’t" → "would" + "n't": the negation is a cue of its own.
                 let start = out.last_mut().map_or(pos, |t| {
                     t.span.end -= 1;
-                    t.lower.1 -= 1;
+                    if let Some((_, end)) = &mut t.lower {
+                        *end -= 1;
+                    }
+                    t.fingerprint = normal_form(t, text, buf).map_or(0, |w| fingerprint(w.as_bytes()));
                     t.span.end
                 });
-                let lower = word(buf, "n't");
-                out.push(Token { span: Span::new(start, span.end), tok: Tok::Word, lower });
+                out.push(word(buf, Span::new(start, span.end), "n't"));
             } else if suffix > 0 {
-                let lower = word(buf, &text[span]);
-                out.push(Token { span, tok: Tok::Word, lower });
+                out.push(word(buf, span, &text[span]));
             }
             pos = span.end.max(pos + c.len_utf8());
         } else {
@@ -234,7 +281,7 @@ fn tokenize(
                 && !is_quote(c)
                 && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/')
             {
-                out.push(Token { span: Span::new(pos, pos + c.len_utf8()), tok: Tok::Punct(c), lower: none });
+                out.push(other(Span::new(pos, pos + c.len_utf8()), Tok::Punct(c)));
             }
             pos += c.len_utf8();
         }
@@ -251,9 +298,10 @@ fn word_len(s: &str) -> usize {
         None => return ascii,
         _ => {}
     }
-    let mut len = 0;
-    let mut chars = s.char_indices().peekable();
-    let mut prev_digit = false;
+    // The ASCII run is all word characters: the decoding walk resumes after it.
+    let mut len = ascii;
+    let mut chars = s[ascii..].char_indices().map(|(i, c)| (i + ascii, c)).peekable();
+    let mut prev_digit = ascii > 0 && s.as_bytes()[ascii - 1].is_ascii_digit();
     while let Some((i, c)) = chars.next() {
         if is_word_char(c) {
             len = i + c.len_utf8();

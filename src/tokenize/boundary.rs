@@ -11,10 +11,17 @@
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if GENERAL_PUNCTUATION.contains(&c) {
+        // Curly quotes and dashes are most of the non-ASCII characters in news, and the
+        // Unicode tables answer them slowly; nothing in this block is a letter or digit.
+        false
     } else {
         c.is_alphanumeric() || is_combining_mark(c)
     }
 }
+
+/// The General Punctuation block: spaces, dashes, quotation marks, bullets.
+const GENERAL_PUNCTUATION: core::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
 /// Combining diacritics that follow a base letter in decomposed text ("Pa\u{30a}l").
 #[inline]
@@ -61,5 +68,12 @@ mod tests {
         assert!(is_boundary(t, t.len()));
         assert!(!is_boundary(t, t.len() + 1));
         assert!(!is_boundary(t, 5)); // inside ’
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!(c.is_alphanumeric() || is_combining_mark(c)), "{c:?}");
+        }
     }
 }

@@ -20,13 +20,7 @@ use crate::span::Span;
 
 /// Title-phrase words at token `i`: (number of tokens, whether it is a head).
 fn title_word(v: &View, i: usize) -> Option<(usize, bool)> {
-    let w = v.word(i)?;
-    v.doc
-        .lexicon
-        .titles
-        .lookup(w, |k| v.word(i + k))
-        .map(|(n, c)| (n, c == TitleWord::Head))
-        .max_by_key(|&(n, h)| (n, h))
+    v.phrases(&v.doc.lexicon.titles, i).map(|(n, c)| (n, c == TitleWord::Head)).max_by_key(|&(n, h)| (n, h))
 }
 
 /// A title phrase: its token range, its head, and the polity it names.
