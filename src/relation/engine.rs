@@ -154,21 +154,27 @@ fn sentence(v: &View, hits: &[usize], setup: &Setup, memory: &mut Vec<Memory>, o
 const MAX_SENTENCE: usize = 2_000;
 
 /// `s` cut at spaces into pieces of at most [`MAX_SENTENCE`] bytes.
-fn bounded(text: &str, s: Span) -> Vec<Span> {
-    let mut out = Vec::new();
+fn bounded(text: &str, s: Span) -> impl Iterator<Item = Span> + '_ {
     let mut start = s.start;
-    while s.end - start > MAX_SENTENCE {
+    std::iter::from_fn(move || {
+        if start >= s.end {
+            return None;
+        }
+        if s.end - start <= MAX_SENTENCE {
+            let piece = Span::new(start, s.end);
+            start = s.end;
+            return Some(piece);
+        }
         let mut cut = start + MAX_SENTENCE;
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
         let cut = text[start..cut].rfind(char::is_whitespace).map_or(cut, |i| start + i + 1).max(start + 1);
         let cut = (cut..=s.end).find(|&c| text.is_char_boundary(c)).unwrap_or(s.end);
-        out.push(Span::new(start, cut));
+        let piece = Span::new(start, cut);
         start = cut;
-    }
-    out.push(Span::new(start, s.end));
-    out
+        Some(piece)
+    })
 }
 
 /// A position in a sorted list, for spans that come in order: each call walks on from the

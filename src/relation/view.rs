@@ -290,6 +290,7 @@ fn tokenize(
 
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
 /// commas or full stops between digits ("10,000-strong", "2.2").
+#[inline]
 fn word_len(s: &str) -> usize {
     // Most words are ASCII letters: count those bytes without decoding.
     let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
