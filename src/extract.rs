@@ -1,6 +1,7 @@
 //! The facade: [`Extractor`] runs the pipeline (text → matches → entities → relations) and
 //! returns an [`Extraction`].
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
@@ -9,7 +10,7 @@ use serde::Serialize;
 use crate::entity::Entity;
 use crate::error::Result;
 use crate::gazetteer::{Date, Gazetteer};
-use crate::matcher::Matcher;
+use crate::matcher::{Matcher, Matches};
 use crate::relation::engine::{self, Setup};
 use crate::relation::gate::Gate;
 use crate::relation::{Lexicon, Relation};
@@ -71,6 +72,32 @@ struct Inner {
     gate: Gate,
 }
 
+thread_local! {
+    /// The matcher's output, kept between the documents a thread extracts. Candidates are
+    /// the largest transient buffer of a document (one per name, a million for a document
+    /// that repeats a name a million times); growing a fresh one for every document cost
+    /// page faults in proportion to it, and an allocation per document for short ones.
+    static MATCHES: RefCell<Matches> = RefCell::new(Matches::default());
+}
+
+/// Buffers this thread may keep after a document: a few megabytes. Beyond that a document
+/// gives its buffers back, so one huge document does not pin its memory to the thread.
+const KEEP_CANDIDATES: usize = 1 << 18;
+
+/// Runs `f` with this thread's matcher buffers, or with fresh ones if they are in use.
+fn with_matches<T>(f: impl FnOnce(&mut Matches) -> T) -> T {
+    MATCHES.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut found) => {
+            let out = f(&mut found);
+            if found.candidates.capacity() > KEEP_CANDIDATES || found.keywords.capacity() > KEEP_CANDIDATES {
+                *found = Matches::default();
+            }
+            out
+        }
+        Err(_) => f(&mut Matches::default()),
+    })
+}
+
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {
     // The embedded gazetteers are validated by tests/gazetteers.rs, so this cannot fail in a
     // released build.
@@ -104,19 +131,21 @@ impl Extractor {
     /// Extracts entities and relations from one document. Never fails and never panics,
     /// whatever the text.
     pub fn extract(&self, text: &str) -> Extraction {
-        let inner = &*self.inner;
-        // One pass finds the names and the words the relation rules start from.
-        let found = inner.matcher.find(text);
-        let entities = resolve::resolve(text, &self.catalog(), found.candidates);
-        let setup = Setup {
-            gate: &inner.gate,
-            gazetteer: &inner.gazetteer,
-            lexicon: &inner.lexicon,
-            names: &inner.names,
-            date: self.date,
-        };
-        let relations = engine::relations(text, &entities, &found.keywords, &setup);
-        Extraction { entities, relations }
+        with_matches(|found| {
+            let inner = &*self.inner;
+            // One pass finds the names and the words the relation rules start from.
+            inner.matcher.find_into(text, found);
+            let entities = resolve::resolve(text, &self.catalog(), &mut found.candidates);
+            let setup = Setup {
+                gate: &inner.gate,
+                gazetteer: &inner.gazetteer,
+                lexicon: &inner.lexicon,
+                names: &inner.names,
+                date: self.date,
+            };
+            let relations = engine::relations(text, &entities, &found.keywords, &setup);
+            Extraction { entities, relations }
+        })
     }
 
     /// This extractor with the documents' publication date set: `holds_office` then also
@@ -141,7 +170,10 @@ impl Extractor {
 
     /// Only the entity mentions of `text`, linked, ordered by span.
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        resolve::resolve(text, &self.catalog(), self.inner.matcher.find(text).candidates)
+        with_matches(|found| {
+            self.inner.matcher.find_into(text, found);
+            resolve::resolve(text, &self.catalog(), &mut found.candidates)
+        })
     }
 
     fn catalog(&self) -> Catalog<'_> {

@@ -95,10 +95,19 @@ impl Matcher {
     }
 
     /// Every accepted match in `text`.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str) -> Matches {
+        let mut out = Matches::default();
+        self.find_into(text, &mut out);
+        out
+    }
+
+    /// [`Matcher::find`] into buffers that `out` already holds (cleared first).
+    pub(crate) fn find_into(&self, text: &str, out: &mut Matches) {
         let bytes = text.as_bytes();
         let surfaces = self.patterns.len() as u32;
-        let mut out = Matches::default();
+        out.candidates.clear();
+        out.keywords.clear();
         for start in self.starts.candidates(bytes) {
             if !is_boundary(text, start) {
                 continue;
@@ -117,7 +126,6 @@ impl Matcher {
                 }
             });
         }
-        out
     }
 
     /// The case policy: `found` spells the pattern as written, or in capitals if allowed.

@@ -33,8 +33,8 @@ pub(crate) struct Catalog<'a> {
 }
 
 /// Resolves the matcher's candidates into entities, ordered by span.
-pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<Entity> {
-    let candidates = ambiguity::filter(text, catalog, candidates);
+pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, buffer: &mut Vec<Candidate>) -> Vec<Entity> {
+    let candidates = ambiguity::filter(text, catalog, core::mem::take(buffer));
     let kept = overlap::select(catalog, candidates);
     let linked = link::link(catalog, &kept);
     let entries = catalog.gazetteer.entries();
@@ -55,6 +55,7 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, candidates: Vec<Candida
             role: target.role,
         })
     }));
+    *buffer = kept;
     entities
 }
 
