@@ -42,8 +42,9 @@ pub struct Entity {
     /// possessive.
     #[serde(flatten)]
     pub span: Span,
-    /// The mention as written: always equal to `&document[span]`.
-    pub text: String,
+    /// The mention as written: always equal to `&document[span]`. Mentions of a document that
+    /// write a name the same way share one allocation.
+    pub text: Arc<str>,
     /// The linked gazetteer entry.
     #[serde(skip)]
     pub id: EntityId,

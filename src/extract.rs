@@ -80,22 +80,28 @@ thread_local! {
     static MATCHES: RefCell<Matches> = RefCell::new(Matches::default());
 }
 
-/// Buffers this thread may keep after a document: a few megabytes. Beyond that a document
-/// gives its buffers back, so one huge document does not pin its memory to the thread.
-const KEEP_CANDIDATES: usize = 1 << 18;
-
 /// Runs `f` with this thread's matcher buffers, or with fresh ones if they are in use.
 fn with_matches<T>(f: impl FnOnce(&mut Matches) -> T) -> T {
     MATCHES.with(|cell| match cell.try_borrow_mut() {
         Ok(mut found) => {
             let out = f(&mut found);
-            if found.candidates.capacity() > KEEP_CANDIDATES || found.keywords.capacity() > KEEP_CANDIDATES {
-                *found = Matches::default();
-            }
+            trim(&mut found.candidates);
+            trim(&mut found.keywords);
             out
         }
         Err(_) => f(&mut Matches::default()),
     })
+}
+
+/// Shrinks a buffer that is far larger than the document just extracted needed: a thread
+/// keeps what its documents need, and one huge document does not pin its memory to the
+/// thread once smaller ones follow.
+fn trim<T>(buffer: &mut Vec<T>) {
+    const SMALL: usize = 4096;
+    let used = buffer.len();
+    if buffer.capacity() > SMALL.max(4 * used) {
+        buffer.shrink_to(SMALL.max(2 * used));
+    }
 }
 
 static DEFAULT: Lazy<Extractor> = Lazy::new(|| {

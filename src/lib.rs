@@ -29,11 +29,11 @@
 //!             Vladimir Putin. Kim’s visit follows Iran’s deliveries of Shahed-136 drones.";
 //! let found = extractor.extract(text);
 //! for e in &found.entities {
-//!     assert_eq!(&text[e.span], e.text); // offsets are UTF-8 bytes of `text`
+//!     assert_eq!(&text[e.span], &*e.text); // offsets are UTF-8 bytes of `text`
 //! }
-//! let kim = found.entities.iter().find(|e| e.text == "Kim").unwrap();
+//! let kim = found.entities.iter().find(|e| &*e.text == "Kim").unwrap();
 //! assert_eq!(&*kim.name, "Kim Jong Un"); // partial name linked to the full name
-//! let korean = found.entities.iter().find(|e| e.text == "North Korean").unwrap();
+//! let korean = found.entities.iter().find(|e| &*e.text == "North Korean").unwrap();
 //! assert_eq!((korean.kind, &*korean.name), (gazer::EntityKind::State, "North Korea"));
 //! println!("{}", found.to_json("article.txt"));
 //! ```

@@ -36,7 +36,7 @@ fn char_offsets_agree_with_chars() {
             let c = chars.char_offset(e.span.start);
             assert_eq!(text[..e.span.start].chars().count(), c);
             let n = text.chars().skip(c).take(e.text.chars().count()).collect::<String>();
-            assert_eq!(n, e.text);
+            assert_eq!(n, *e.text);
         }
     }
 }
