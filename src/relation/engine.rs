@@ -61,6 +61,7 @@ pub(crate) fn relations(
         (triggered, titled, first, &triggers[t..t_end])
     };
     let mut scratch = Scratch::default();
+    let mut lower = String::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
@@ -74,7 +75,7 @@ pub(crate) fn relations(
             if !triggered && !titled {
                 continue;
             }
-            let view = View::new(&doc, s, first, &mut scratch);
+            let view = View::new(&doc, s, first, &mut scratch, &mut lower);
             sentence(&view, hits, setup, &mut memory, &mut out);
             view.recycle(&mut scratch);
         }

@@ -61,31 +61,40 @@ pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub span: Span,
     pub tokens: Vec<Token>,
-    lower: String,
+    /// The normalized form of each token that is a word, sliced once: the rules ask for
+    /// words far more often than the view makes them.
+    words: Vec<Option<&'d str>>,
     /// The materiel class of each token, looked up once: the rules ask about the same
     /// tokens many times.
     classes: Vec<WordClass>,
 }
 
 /// The buffers of a view, kept between sentences: a document's sentences then cost no
-/// allocation for their tokens, words and classes once the first few have grown them.
+/// allocation for their tokens and classes once the first few have grown them.
 #[derive(Default)]
 pub(crate) struct Scratch {
     tokens: Vec<Token>,
-    lower: String,
     classes: Vec<WordClass>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
-    /// Tokenizes `span`, in buffers taken from `scratch`; `first` is the index of the first
-    /// entity starting inside it. [`View::recycle`] gives the buffers back.
-    pub fn new(doc: &'d Doc<'a>, span: Span, first: usize, scratch: &mut Scratch) -> View<'d, 'a> {
+    /// Tokenizes `span`, in buffers taken from `scratch`, keeping the words that need
+    /// normalizing in `lower`; `first` is the index of the first entity starting inside it.
+    /// [`View::recycle`] gives the buffers back.
+    pub fn new(
+        doc: &'d Doc<'a>,
+        span: Span,
+        first: usize,
+        scratch: &mut Scratch,
+        lower: &'d mut String,
+    ) -> View<'d, 'a> {
         let mut tokens = core::mem::take(&mut scratch.tokens);
-        let mut lower = core::mem::take(&mut scratch.lower);
         tokens.clear();
         lower.clear();
-        tokenize(doc.text, span, doc.entities, first, &mut tokens, &mut lower);
-        let mut view = View { doc, span, tokens, lower, classes: core::mem::take(&mut scratch.classes) };
+        tokenize(doc.text, span, doc.entities, first, &mut tokens, lower);
+        let lower: &'d str = lower;
+        let words = tokens.iter().map(|t| normal_form(t, doc.text, lower)).collect();
+        let mut view = View { doc, span, tokens, words, classes: core::mem::take(&mut scratch.classes) };
         view.classes.clear();
         for i in 0..view.tokens.len() {
             let class = classify(&view, i);
@@ -96,7 +105,7 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// Returns the view's buffers to `scratch` for the next sentence.
     pub fn recycle(self, scratch: &mut Scratch) {
-        *scratch = Scratch { tokens: self.tokens, lower: self.lower, classes: self.classes };
+        *scratch = Scratch { tokens: self.tokens, classes: self.classes };
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
@@ -109,9 +118,8 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// The normalized word at `i`, or `None` for other tokens and out of range.
-    pub fn word(&self, i: usize) -> Option<&str> {
-        let t = self.tokens.get(i).filter(|t| t.tok == Tok::Word)?;
-        normal_form(t, self.doc.text, &self.lower)
+    pub fn word(&self, i: usize) -> Option<&'d str> {
+        self.words.get(i).copied().flatten()
     }
 
     /// The phrases of `map` that begin at the word at `i`, longest first, as (number of
@@ -184,9 +192,12 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// The normalized form of the word token `t`, kept in `buf` or read from `text`.
+/// The normalized form of the token `t` if it is a word, kept in `buf` or read from `text`.
 #[inline]
 fn normal_form<'s>(t: &Token, text: &'s str, buf: &'s str) -> Option<&'s str> {
+    if t.tok != Tok::Word {
+        return None;
+    }
     match t.lower {
         None => text.get(t.span.start..t.span.end),
         Some((a, b)) => buf.get(a as usize..b as usize),
@@ -256,9 +267,8 @@ fn tokenize(
             let suffix = word_len(rest);
             let tail = &rest[..suffix];
             let span = Span::new(pos, pos + c.len_utf8() + suffix);
-            let after_n = out.last().is_some_and(|t| {
-                t.tok == Tok::Word && normal_form(t, text, buf).is_some_and(|w| w.ends_with('n'))
-            });
+            let after_n =
+                out.last().is_some_and(|t| normal_form(t, text, buf).is_some_and(|w| w.ends_with('n')));
             if tail.eq_ignore_ascii_case("s") {
                 out.push(other(span, Tok::Possessive));
             } else if tail.eq_ignore_ascii_case("t") && after_n {
