@@ -13,25 +13,34 @@ pub(crate) struct StartPairs {
     bits: Box<[u64; 1024]>,
     /// Whether any pair starts with the byte: one load rejects most positions.
     first: [bool; 256],
+    /// Whether a surface starts with an ASCII byte that is no letter or digit.
+    punctuation_first: bool,
 }
 
-/// ASCII letters and digits: a position between two of them is never a word boundary.
-static ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
+/// The high bit of every byte of a word.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
+/// Each byte is range-checked on its low seven bits; adding at most 0x50 to them carries
+/// into no other byte.
+#[inline]
+fn ascii_alphanumeric(x: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    let ascii = !x & HIGH;
+    let lower = (x | each(0x20)) & LOW;
+    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
+    let seven = x & LOW;
+    let digit = (seven + each(0x80 - b'0')) & !(seven + each(0x80 - b'9' - 1));
+    (letter | digit) & ascii & HIGH
+}
 
 /// Stands for the byte after the end of the text.
 const END: u8 = 0;
 
 impl StartPairs {
     pub(crate) fn new() -> StartPairs {
-        StartPairs { bits: Box::new([0; 1024]), first: [false; 256] }
+        StartPairs { bits: Box::new([0; 1024]), first: [false; 256], punctuation_first: false }
     }
 
     /// Adds the first two bytes of `surface` as written, and in capitals if `caps`.
@@ -64,6 +73,7 @@ impl StartPairs {
 
     fn set(&mut self, first: u8, second: u8) {
         self.first[usize::from(first)] = true;
+        self.punctuation_first |= first.is_ascii() && !first.is_ascii_alphanumeric();
         let i = usize::from(first) << 8 | usize::from(second);
         self.bits[i >> 6] |= 1 << (i & 63);
     }
@@ -77,27 +87,40 @@ impl StartPairs {
     /// for which [`StartPairs::may_start`] holds and which are word boundaries.
     ///
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
-    /// so testing each byte with a branch mispredicts often. Instead a block of 64 bytes
-    /// becomes a bit mask without branches: the first byte may begin a pattern, and the byte
-    /// before it and it are not both ASCII letters or digits. Only set bits are visited.
+    /// so testing each byte with a branch mispredicts often. Instead eight bytes at a time
+    /// become a mask without branches: the byte is an ASCII letter or digit and the one
+    /// before it is not, or it begins a multi-byte character. Only set bits are visited.
     pub(crate) fn candidates<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
-        haystack.chunks(64).enumerate().flat_map(move |(block, chunk)| {
-            let base = block * 64;
-            let mut previous = base.checked_sub(1).is_some_and(|p| ALNUM[usize::from(haystack[p])]);
-            let mut mask = 0u64;
-            for (k, &b) in chunk.iter().enumerate() {
-                let word = ALNUM[usize::from(b)];
-                mask |= u64::from(self.first[usize::from(b)] & !(previous & word)) << k;
-                previous = word;
+        let (mut next, mut base, mut mask, mut carry) = (0, 0, 0u64, 0u64);
+        std::iter::from_fn(move || loop {
+            if mask != 0 {
+                let at = base + (mask.trailing_zeros() / 8) as usize;
+                mask &= mask - 1;
+                if self.may_start(haystack, at) {
+                    return Some(at);
+                }
+                continue;
             }
-            core::iter::from_fn(move || {
-                let k = mask.trailing_zeros();
-                (mask != 0).then(|| {
-                    mask &= mask - 1;
-                    base + k as usize
-                })
-            })
-            .filter(move |&at| self.may_start(haystack, at))
+            if next >= haystack.len() {
+                return None;
+            }
+            let x = match haystack.get(next..next + 8) {
+                Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+                // The last few bytes; zero bytes after them start nothing.
+                None => haystack[next..].iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+            };
+            let alnum = ascii_alphanumeric(x);
+            let before = alnum << 8 | carry;
+            carry = alnum >> 56;
+            mask = if self.punctuation_first {
+                // A surface starts with ASCII punctuation: every byte that is not inside a
+                // word is a candidate.
+                !(alnum & before) & HIGH
+            } else {
+                alnum & !before | x & x << 1 & HIGH
+            };
+            base = next;
+            next += 8;
         })
     }
 
@@ -133,6 +156,29 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                let mut word = [b'-'; 8];
+                word[k] = b;
+                let expected = if b.is_ascii_alphanumeric() { 0x80 << (8 * k) } else { 0 };
+                assert_eq!(ascii_alphanumeric(u64::from_le_bytes(word)), expected, "{b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn punctuation_and_non_ascii_starts() {
+        let mut s = StartPairs::new();
+        s.add("Öl".as_bytes(), false);
+        s.add(b"Ol", false);
+        assert_eq!(s.candidates("aÖl Öl xOl Ol".as_bytes()).collect::<Vec<_>>(), [1, 5, 13]);
+        s.add(b"#tag", false);
+        let t = b"x#tag #tag";
+        assert_eq!(s.candidates(t).collect::<Vec<_>>(), [1, 6]);
+    }
+
+    #[test]
     fn candidates_across_blocks() {
         let mut s = StartPairs::new();
         s.add(b"Putin", true);
@@ -141,7 +187,8 @@ mod tests {
         let t = text.as_bytes();
         let expected: Vec<usize> = (0..t.len())
             .filter(|&i| {
-                s.may_start(t, i) && (i == 0 || !(ALNUM[usize::from(t[i - 1])] && ALNUM[usize::from(t[i])]))
+                s.may_start(t, i)
+                    && (i == 0 || !(t[i - 1].is_ascii_alphanumeric() && t[i].is_ascii_alphanumeric()))
             })
             .collect();
         // "xPutin" at each repetition but the first is one word.
