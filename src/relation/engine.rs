@@ -76,7 +76,7 @@ pub(crate) fn relations(
                 continue;
             }
             let view = View::new(&doc, s, first, &mut scratch, &mut lower);
-            sentence(&view, hits, setup, &mut memory, &mut out);
+            sentence(&view, hits, titled, setup, &mut memory, &mut out);
             view.recycle(&mut scratch);
         }
     }
@@ -87,11 +87,20 @@ pub(crate) fn relations(
     out
 }
 
-/// Reads one sentence; `hits` are the gate's trigger-word offsets inside it.
-fn sentence(v: &View, hits: &[usize], setup: &Setup, memory: &mut Vec<Memory>, out: &mut Vec<Relation>) {
+/// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
+/// says whether it holds a title word and a person.
+fn sentence(
+    v: &View,
+    hits: &[usize],
+    titled: bool,
+    setup: &Setup,
+    memory: &mut Vec<Memory>,
+    out: &mut Vec<Relation>,
+) {
     let found = items(v);
     let cx = Ctx { v, items: &found, memory };
-    let mut drafts = rules::offices(&cx);
+    // A title must end on a head word, and the gate reports every head word.
+    let mut drafts = if titled { rules::offices(&cx) } else { Vec::new() };
     for &hit in hits {
         let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
         if v.word(i).is_none() {
