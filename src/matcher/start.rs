@@ -7,6 +7,8 @@
 //! skips nineteen positions in twenty before any word-boundary test, and most short
 //! lower-case words ("and", "the") outright.
 
+use crate::tokenize::{ascii_alphanumeric, HIGH};
+
 /// A set of byte pairs (8 KiB, one bit per pair), and of their first bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct StartPairs {
@@ -15,24 +17,6 @@ pub(crate) struct StartPairs {
     first: [bool; 256],
     /// Whether a surface starts with an ASCII byte that is no letter or digit.
     punctuation_first: bool,
-}
-
-/// The high bit of every byte of a word.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
-/// Each byte is range-checked on its low seven bits; adding at most 0x50 to them carries
-/// into no other byte.
-#[inline]
-fn ascii_alphanumeric(x: u64) -> u64 {
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let each = |b: u8| u64::from_le_bytes([b; 8]);
-    let ascii = !x & HIGH;
-    let lower = (x | each(0x20)) & LOW;
-    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
-    let seven = x & LOW;
-    let digit = (seven + each(0x80 - b'0')) & !(seven + each(0x80 - b'9' - 1));
-    (letter | digit) & ascii & HIGH
 }
 
 /// Stands for the byte after the end of the text.
@@ -153,18 +137,6 @@ mod tests {
         assert_eq!(s.candidates(t).collect::<Vec<_>>(), starts);
         // Inside a word only where the byte before is no ASCII letter or digit.
         assert_eq!(s.candidates("XPutin ÉPutin X".as_bytes()).collect::<Vec<_>>(), [0, 9, 15]);
-    }
-
-    #[test]
-    fn eight_bytes_at_a_time_agree_with_the_byte_test() {
-        for b in 0..=u8::MAX {
-            for k in 0..8 {
-                let mut word = [b'-'; 8];
-                word[k] = b;
-                let expected = if b.is_ascii_alphanumeric() { 0x80 << (8 * k) } else { 0 };
-                assert_eq!(ascii_alphanumeric(u64::from_le_bytes(word)), expected, "{b:#x} at {k}");
-            }
-        }
     }
 
     #[test]

@@ -143,21 +143,15 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
         }
     }
 
-    /// The phrases starting with `first` (whose [`fingerprint`] is given) whose remaining
-    /// words equal `next(1)`, `next(2)` …, longest first, as (number of words, value).
+    /// The phrases whose first word is `first` (with its [`fingerprint`]), as (the words
+    /// after the first, value), longest first; the Bloom filter answers most words.
     #[inline]
-    pub(crate) fn lookup<'a>(
-        &'a self,
-        first: &str,
-        fingerprint: u32,
-        next: impl Fn(usize) -> Option<&'a str> + 'a,
-    ) -> impl Iterator<Item = (usize, T)> + 'a {
+    pub(crate) fn starting(&self, first: &str, fingerprint: u32) -> &[(Words, T)] {
         let (slot, bit) = bloom_slot(fingerprint);
-        let maybe = self.firsts[slot] & bit != 0;
-        let list = if maybe { self.map.get(first) } else { None };
-        list.into_iter().flatten().filter_map(move |(rest, v)| {
-            rest.iter().enumerate().all(|(i, w)| next(i + 1) == Some(&**w)).then_some((rest.len() + 1, *v))
-        })
+        if self.firsts[slot] & bit == 0 {
+            return &[];
+        }
+        self.map.get(first).map_or(&[], Vec::as_slice)
     }
 
     fn len(&self) -> usize {
@@ -405,13 +399,14 @@ mod tests {
         let mut l = Lexicon::new();
         l.add_triggers("t", "supply\thand\tframe=give\nsupply\thand over\tframe=give\tforms=Handed Over")
             .unwrap();
-        let words = ["handed", "over", "drones"];
-        let found: Vec<usize> = l
-            .triggers
-            .lookup("handed", fingerprint(b"handed"), |k| words.get(k).copied())
-            .map(|(n, _)| n)
-            .collect();
-        assert_eq!(found, [2]);
+        let rests = |first: &str| -> Vec<Vec<String>> {
+            let phrases = l.triggers.starting(first, fingerprint(first.as_bytes()));
+            phrases.iter().map(|(rest, _)| rest.iter().map(|w| w.to_string()).collect()).collect()
+        };
+        // Longest first, and the inflected form is stored in normal form.
+        assert_eq!(rests("hand"), [vec!["over"], vec![]]);
+        assert_eq!(rests("handed"), [vec!["over"]]);
+        assert!(rests("drones").is_empty());
         assert_eq!(normalize("Wouldn’t"), "wouldn't");
     }
 

@@ -7,7 +7,7 @@ use super::lexicon::{fingerprint, normalize_into, Lexicon, PhraseMap};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::tokenize::is_word_char;
+use crate::tokenize::{ascii_alphanumeric, is_word_char, HIGH};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,9 +129,14 @@ impl<'d, 'a> View<'d, 'a> {
         map: &'v PhraseMap<T>,
         i: usize,
     ) -> impl Iterator<Item = (usize, T)> + 'v {
-        let word = self.word(i);
-        let fingerprint = self.tokens.get(i).map_or(0, |t| t.fingerprint);
-        word.into_iter().flat_map(move |w| map.lookup(w, fingerprint, move |k| self.word(i + k)))
+        let list = match (self.word(i), self.tokens.get(i)) {
+            (Some(w), Some(t)) => map.starting(w, t.fingerprint),
+            _ => &[],
+        };
+        list.iter().filter_map(move |(rest, value)| {
+            let follows = rest.iter().enumerate().all(|(k, w)| self.word(i + 1 + k) == Some(&**w));
+            follows.then_some((rest.len() + 1, *value))
+        })
     }
 
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
@@ -250,6 +255,21 @@ fn tokenize(
         }
         let limit = entity_start.unwrap_or(end);
         if b.is_ascii_alphanumeric() {
+            // Most words are a run of ASCII letters and digits followed by a space or by
+            // punctuation that joins nothing: measured eight bytes at a time, and taken
+            // from the text as they are when they hold no capital.
+            let run = ascii_run(bytes, pos, limit);
+            let plain = match bytes.get(pos + run) {
+                Some(&n) if pos + run < limit => n.is_ascii() && !matches!(n, b'-' | b',' | b'.'),
+                _ => true,
+            };
+            if plain && !bytes[pos..pos + run].iter().any(u8::is_ascii_uppercase) {
+                let span = Span::new(pos, pos + run);
+                let fingerprint = fingerprint(&bytes[pos..pos + run]);
+                out.push(Token { span, tok: Tok::Word, lower: None, fingerprint });
+                pos += run;
+                continue;
+            }
             let len = word_len(&text[pos..limit]);
             let span = Span::new(pos, pos + len);
             out.push(word(buf, span, &text[span]));
@@ -296,6 +316,26 @@ fn tokenize(
             pos += c.len_utf8();
         }
     }
+}
+
+/// The length of the run of ASCII letters and digits at `pos`, not past `limit`.
+#[inline]
+fn ascii_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let mut len = 0;
+    while pos + len < limit {
+        let at = pos + len;
+        let x = match bytes.get(at..at + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+            // Zero bytes past the end are no letters.
+            None => bytes[at..].iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+        };
+        let run = (!ascii_alphanumeric(x) & HIGH).trailing_zeros() as usize / 8;
+        len += run;
+        if run < 8 {
+            break;
+        }
+    }
+    len.min(limit - pos)
 }
 
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by

@@ -11,6 +11,7 @@ mod boundary;
 mod sentence;
 mod word;
 
+pub(crate) use boundary::{ascii_alphanumeric, HIGH};
 pub use boundary::{is_boundary, is_word_char};
 pub use sentence::sentences;
 pub use word::{next_word, previous_word, words};
