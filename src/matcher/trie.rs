@@ -58,9 +58,16 @@ pub(crate) struct Trie {
     /// The root's child for each byte, in both cases, or `NONE`: the first step, which every
     /// walk takes, is one load.
     root: Box<[u32; 256]>,
-    /// The grandchild of the root for each pair of bytes, in all cases, or `NONE`. Nodes
-    /// near the root have the most children, so this skips the longest scan.
+    /// The grandchild of the root for each pair of byte classes, or `NONE`. Nodes near the
+    /// root have the most children, so this skips the longest scan.
     pairs: Box<[u32]>,
+    /// The class of each byte in `pairs`: the bytes that begin or continue a surface get
+    /// one each (both cases of a letter share it), all others class 0, which has no
+    /// grandchildren. With few classes the table is a few kilobytes and stays in the
+    /// fastest cache; a table of all 65,536 pairs was a cache miss at most word starts.
+    classes: Box<[u8; 256]>,
+    /// log2 of the row length of `pairs`.
+    shift: u32,
     /// The edge byte of every node again, packed, then eight bytes of padding: a node's
     /// children's labels are contiguous, so eight of them are compared in one word.
     labels: Vec<u8>,
@@ -147,22 +154,40 @@ impl Trie {
             root[usize::from(byte)] = child;
             root[usize::from(byte.to_ascii_uppercase())] = child;
         }
-        let mut pairs = vec![NONE; 1 << 16].into_boxed_slice();
-        for child in nodes[0].child..nodes[1].child {
-            let (here, next) = (nodes[child as usize], nodes[child as usize + 1]);
-            let a = nodes[child as usize].label();
-            for grandchild in here.child..next.child {
-                let b = nodes[grandchild as usize].label();
-                for a in [a, a.to_ascii_uppercase()] {
-                    for b in [b, b.to_ascii_uppercase()] {
-                        pairs[usize::from(a) << 8 | usize::from(b)] = grandchild;
-                    }
+        let grandchildren = || {
+            let nodes: &[Node] = &nodes;
+            (nodes[0].child..nodes[1].child).flat_map(move |child| {
+                let (here, next) = (nodes[child as usize], nodes[child as usize + 1]);
+                let a = here.label();
+                (here.child..next.child).map(move |g| (a, nodes[g as usize].label(), g))
+            })
+        };
+        let mut classes = Box::new([0u8; 256]);
+        let mut count = 1;
+        for (a, b, _) in grandchildren() {
+            for byte in [a, b] {
+                if classes[usize::from(byte)] == 0 && count < 256 {
+                    classes[usize::from(byte)] = count as u8;
+                    classes[usize::from(byte.to_ascii_uppercase())] = count as u8;
+                    count += 1;
                 }
             }
         }
+        let shift = if count < 256 {
+            (count as u32).next_power_of_two().trailing_zeros()
+        } else {
+            // Too many kinds of bytes to number: every byte is its own class.
+            classes.iter_mut().enumerate().for_each(|(b, c)| *c = b as u8);
+            8
+        };
+        let mut pairs = vec![NONE; 1 << (2 * shift)].into_boxed_slice();
+        for (a, b, grandchild) in grandchildren() {
+            let i = usize::from(classes[usize::from(a)]) << shift | usize::from(classes[usize::from(b)]);
+            pairs[i] = grandchild;
+        }
         let mut labels: Vec<u8> = nodes.iter().map(|n| n.label()).collect();
         labels.extend([0; 8]);
-        Ok(Trie { nodes, outputs, root, pairs, labels })
+        Ok(Trie { nodes, outputs, root, pairs, classes, shift, labels })
     }
 
     /// Calls `found(pattern, end)` for every pattern that `haystack[start..]` begins with,
@@ -180,7 +205,9 @@ impl Trie {
             found(pattern, start + 1);
         }
         let Some(&second) = haystack.get(start + 1) else { return };
-        let mut node = self.pairs[usize::from(first) << 8 | usize::from(second)];
+        let pair = usize::from(self.classes[usize::from(first)]) << self.shift
+            | usize::from(self.classes[usize::from(second)]);
+        let mut node = self.pairs[pair];
         let mut end = start + 2;
         while node != NONE {
             let (here, next) = (self.nodes[node as usize], self.nodes[node as usize + 1]);
@@ -225,6 +252,7 @@ impl Trie {
             + self.outputs.len() * 4
             + core::mem::size_of::<[u32; 256]>()
             + self.pairs.len() * 4
+            + 256
     }
 }
 
@@ -249,6 +277,26 @@ mod tests {
         assert_eq!(prefixes(&trie, text, 6), [(1, 11)]);
         assert_eq!(prefixes(&trie, text, 17), [(3, 19), (5, 19)]);
         assert_eq!(prefixes(&trie, text, text.len()), []);
+    }
+
+    #[test]
+    fn more_kinds_of_bytes_than_classes() {
+        // 255 first bytes, each followed by "x", and "a" followed by each of them: more
+        // bytes than the pair table can number, so every byte becomes its own class.
+        let owned: Vec<Vec<u8>> = (1..=u8::MAX).flat_map(|b| [vec![b, b'x'], vec![b'a', b]]).collect();
+        let trie = Trie::build(owned.iter().map(Vec::as_slice)).unwrap();
+        assert_eq!(trie.shift, 8);
+        let found = |text: &[u8]| {
+            let mut out = Vec::new();
+            trie.prefixes(text, 0, |p, end| out.push((owned[p as usize].clone(), end)));
+            out
+        };
+        assert_eq!(found(b"\xffx"), [(vec![0xff, b'x'], 2)]);
+        assert_eq!(found(b"A\x07"), [(vec![b'a', 7], 2)]);
+        // Case-insensitive, in id order: "Ax", "aX", then "ax" from both families.
+        let ax: Vec<Vec<u8>> = found(b"ax").into_iter().map(|(p, _)| p).collect();
+        assert_eq!(ax, [&b"Ax"[..], b"aX", b"ax", b"ax"]);
+        assert!(found(b"\xff\xff").is_empty());
     }
 
     #[test]
