@@ -116,11 +116,10 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         while pos < text.len() {
             // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029): scanning
             // bytes avoids decoding each character.
-            let Some(found) = text.as_bytes()[pos..].iter().position(|&b| STOPS[usize::from(b)]) else {
+            let Some(at) = find_stop(text.as_bytes(), pos) else {
                 pos = text.len();
                 break;
             };
-            let at = pos + found;
             if text.as_bytes()[at] == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}']) {
                 pos = at + 1;
                 while !text.is_char_boundary(pos) {
@@ -175,15 +174,30 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 
 /// The bytes at which [`segments`] looks closer: the ASCII terminators and line breaks, and
 /// the first byte of "…", U+2028 and U+2029.
-static STOPS: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = matches!(i as u8, b'.' | b'?' | b'!' | b'\n' | b'\r' | 0xE2);
-        i += 1;
+const STOPS: [u8; 6] = [b'.', b'?', b'!', b'\n', b'\r', 0xE2];
+
+/// The offset of the first of [`STOPS`] at or after `from`. Eight bytes are tested at once:
+/// a byte-at-a-time scan was a third of the cost of splitting sentences.
+fn find_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // The high bit of each byte of `x` equal to `stop`: exact for the lowest such byte,
+        // and possibly set falsely above it, so the lowest bit of all the masks is exact.
+        let equal = |stop: u8| {
+            let y = x ^ (ONES * u64::from(stop));
+            y.wrapping_sub(ONES) & !y & HIGHS
+        };
+        let found = STOPS.iter().fold(0, |m, &stop| m | equal(stop));
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
     }
-    table
-};
+    bytes.get(at..)?.iter().position(|b| STOPS.contains(b)).map(|k| at + k)
+}
 
 /// Splits a segment at the next-line character U+0085: [`segments`] already ends a segment
 /// at every other line break. A one-character pattern is found by `memchr`, where a set of
@@ -255,6 +269,18 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|s| &text[s]).collect()
+    }
+
+    #[test]
+    fn stops_are_found_eight_bytes_at_a_time() {
+        let text = "no stop here, none; “quoted” … then.x?y!\r\n\u{2028}end";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = (from..bytes.len()).find(|&i| STOPS.contains(&bytes[i]));
+            assert_eq!(find_stop(bytes, from), expected, "from {from}");
+        }
+        assert_eq!(find_stop(b"", 0), None);
+        assert_eq!(find_stop(b"abc", 5), None);
     }
 
     #[test]
