@@ -106,6 +106,7 @@ mod matcher;
 pub mod relation;
 mod resolve;
 mod span;
+mod swar;
 pub mod tokenize;
 
 pub use entity::{Entity, EntityId, EntityKind};

@@ -7,7 +7,7 @@
 //! skips nineteen positions in twenty before any word-boundary test, and most short
 //! lower-case words ("and", "the") outright.
 
-use crate::tokenize::{ascii_alphanumeric, HIGH};
+use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
 
 /// A set of byte pairs (8 KiB, one bit per pair), and of their first bytes.
 #[derive(Clone, Debug)]
@@ -78,7 +78,7 @@ impl StartPairs {
         let (mut next, mut base, mut mask, mut carry) = (0, 0, 0u64, 0u64);
         std::iter::from_fn(move || loop {
             if mask != 0 {
-                let at = base + (mask.trailing_zeros() / 8) as usize;
+                let at = base + first(mask);
                 mask &= mask - 1;
                 if self.may_start(haystack, at) {
                     return Some(at);
@@ -88,11 +88,8 @@ impl StartPairs {
             if next >= haystack.len() {
                 return None;
             }
-            let x = match haystack.get(next..next + 8) {
-                Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
-                // The last few bytes; zero bytes after them start nothing.
-                None => haystack[next..].iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
-            };
+            // Past the end the bytes are zero, which start nothing.
+            let x = word_at(haystack, next);
             let alnum = ascii_alphanumeric(x);
             let before = alnum << 8 | carry;
             carry = alnum >> 56;

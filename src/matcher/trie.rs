@@ -12,6 +12,7 @@
 //! bound by memory latency, not by instructions. Eight bytes per node, no pointers.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::swar::{equal, first};
 
 /// A node's edge byte, first child and first pattern; those of the next node end the
 /// ranges. Eight bytes: the edge byte shares a word with the pattern offset, which leaves
@@ -226,18 +227,14 @@ impl Trie {
     /// nodes, and those mispredictions were most of the matcher's time.
     #[inline]
     fn child(&self, lo: usize, hi: usize, byte: u8) -> u32 {
-        const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-        let wanted = ONES * u64::from(byte);
         let mut at = lo;
         while at < hi {
-            let Some(chunk) = self.labels.get(at..at + 8) else { return NONE };
-            let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ wanted;
-            // The lowest byte of `x` that is zero sets the lowest bit here, exactly; bits
-            // above it may be false alarms, and are never read.
-            let zero = x.wrapping_sub(ONES) & !x & HIGHS;
-            if zero != 0 {
-                let i = at + (zero.trailing_zeros() / 8) as usize;
+            // `labels` ends in eight bytes of padding, so eight labels are always there. Only
+            // the lowest mark is read: a label past `hi` ends the scan.
+            let Some(eight) = self.labels.get(at..at + 8) else { return NONE };
+            let found = equal(u64::from_le_bytes(eight.try_into().unwrap_or_default()), byte);
+            if found != 0 {
+                let i = at + first(found);
                 return if i < hi { i as u32 } else { NONE };
             }
             at += 8;

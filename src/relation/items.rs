@@ -23,12 +23,9 @@ pub(crate) struct Item {
 }
 
 /// What the materiel lexicon says of the word at `i`, and over how many tokens.
-///
-/// Six bytes, so that it is returned in a register: as a sixteen-byte struct it went through
-/// memory, and copying it into the view's list stalled on every token.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordClass {
-    pub len: u8,
+    pub len: usize,
     pub head: bool,
     pub weak: bool,
     pub modifier: bool,
@@ -43,8 +40,6 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
     let Some(w) = v.word(i) else { return c };
     for (n, class) in v.phrases(&v.doc.lexicon.materiel, i) {
         // Take the longest phrase; shorter ones only add classes of the same length.
-        // Phrases are a few words long; a longer one would be a lexicon of sentences.
-        let n = u8::try_from(n).unwrap_or(u8::MAX);
         if c.len != 0 && n < c.len {
             continue;
         }
@@ -57,11 +52,7 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
             Materiel::Made => c.made = true,
         }
     }
-    let hyphenated = |suffix: &str| w.ends_with(suffix);
-    if c.len == 0
-        && matches!(w.as_bytes().last(), Some(b'e' | b'd'))
-        && ["-range", "-guided", "-capable"].into_iter().any(hyphenated)
-    {
+    if c.len == 0 && (w.ends_with("-range") || w.ends_with("-guided") || w.ends_with("-capable")) {
         c.len = 1;
         c.modifier = true;
     }
@@ -85,11 +76,11 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
                 break;
             }
             if c.head || (c.weak && any) {
-                last = j + usize::from(c.len) - 1;
+                last = j + c.len - 1;
                 has_head = true;
             }
             any = true;
-            j += usize::from(c.len);
+            j += c.len;
         }
         if has_head {
             let origin = origin_before(v, first);

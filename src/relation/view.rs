@@ -7,7 +7,8 @@ use super::lexicon::{fingerprint, normalize_into, Lexicon, PhraseMap};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::tokenize::{ascii_alphanumeric, is_word_char, HIGH};
+use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
+use crate::tokenize::is_word_char;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,30 +255,8 @@ fn tokenize(
             continue;
         }
         let limit = entity_start.unwrap_or(end);
-        if b.is_ascii_alphanumeric() {
-            // Most words are a run of ASCII letters and digits followed by a space or by
-            // punctuation that joins nothing: measured eight bytes at a time, and taken
-            // from the text as they are when they hold no capital.
-            let run = ascii_run(bytes, pos, limit);
-            let plain = match bytes.get(pos + run) {
-                Some(&n) if pos + run < limit => n.is_ascii() && !matches!(n, b'-' | b',' | b'.'),
-                _ => true,
-            };
-            if plain && !bytes[pos..pos + run].iter().any(u8::is_ascii_uppercase) {
-                let span = Span::new(pos, pos + run);
-                let fingerprint = fingerprint(&bytes[pos..pos + run]);
-                out.push(Token { span, tok: Tok::Word, lower: None, fingerprint });
-                pos += run;
-                continue;
-            }
-            let len = word_len(&text[pos..limit]);
-            let span = Span::new(pos, pos + len);
-            out.push(word(buf, span, &text[span]));
-            pos += len;
-            continue;
-        }
         let Some(c) = text[pos..].chars().next() else { break };
-        if !b.is_ascii() && is_word_char(c) {
+        if is_word_char(c) {
             let len = word_len(&text[pos..limit]);
             let span = Span::new(pos, pos + len);
             out.push(word(buf, span, &text[span]));
@@ -318,32 +297,20 @@ fn tokenize(
     }
 }
 
-/// The length of the run of ASCII letters and digits at `pos`, not past `limit`.
-#[inline]
-fn ascii_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
-    let mut len = 0;
-    while pos + len < limit {
-        let at = pos + len;
-        let x = match bytes.get(at..at + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
-            // Zero bytes past the end are no letters.
-            None => bytes[at..].iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
-        };
-        let run = (!ascii_alphanumeric(x) & HIGH).trailing_zeros() as usize / 8;
-        len += run;
-        if run < 8 {
-            break;
-        }
-    }
-    len.min(limit - pos)
-}
-
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
 /// commas or full stops between digits ("10,000-strong", "2.2").
 #[inline]
 fn word_len(s: &str) -> usize {
-    // Most words are ASCII letters: count those bytes without decoding.
-    let ascii = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    // Most words are ASCII letters and digits: count them eight bytes at a time, without
+    // decoding. The zero bytes past the end of `s` end the run.
+    let mut ascii = 0;
+    loop {
+        let run = first(!ascii_alphanumeric(word_at(s.as_bytes(), ascii)) & HIGH);
+        ascii += run;
+        if run < 8 {
+            break;
+        }
+    }
     match s.as_bytes().get(ascii) {
         Some(b) if b.is_ascii() && !matches!(b, b'-' | b',' | b'.') => return ascii,
         None => return ascii,

@@ -20,24 +20,6 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// The high bit of every byte of a word.
-pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
-/// Each byte is range-checked on its low seven bits; adding at most 0x50 to them carries
-/// into no other byte.
-#[inline]
-pub(crate) fn ascii_alphanumeric(x: u64) -> u64 {
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let each = |b: u8| u64::from_le_bytes([b; 8]);
-    let ascii = !x & HIGH;
-    let lower = (x | each(0x20)) & LOW;
-    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
-    let seven = x & LOW;
-    let digit = (seven + each(0x80 - b'0')) & !(seven + each(0x80 - b'9' - 1));
-    (letter | digit) & ascii & HIGH
-}
-
 /// The General Punctuation block: spaces, dashes, quotation marks, bullets.
 const GENERAL_PUNCTUATION: core::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
@@ -86,18 +68,6 @@ mod tests {
         assert!(is_boundary(t, t.len()));
         assert!(!is_boundary(t, t.len() + 1));
         assert!(!is_boundary(t, 5)); // inside ’
-    }
-
-    #[test]
-    fn eight_bytes_at_a_time_agree_with_the_byte_test() {
-        for b in 0..=u8::MAX {
-            for k in 0..8 {
-                let mut word = [b'-'; 8];
-                word[k] = b;
-                let expected = if b.is_ascii_alphanumeric() { 0x80 << (8 * k) } else { 0 };
-                assert_eq!(ascii_alphanumeric(u64::from_le_bytes(word)), expected, "{b:#x} at {k}");
-            }
-        }
     }
 
     #[test]

@@ -11,7 +11,6 @@ mod boundary;
 mod sentence;
 mod word;
 
-pub(crate) use boundary::{ascii_alphanumeric, HIGH};
 pub use boundary::{is_boundary, is_word_char};
 pub use sentence::sentences;
 pub use word::{next_word, previous_word, words};

@@ -1,0 +1,88 @@
+//! Eight bytes at a time in one `u64` (SWAR): the scans that would otherwise test each byte
+//! with a branch — word starts for the matcher, word ends for the sentence view, sentence
+//! terminators, a trie node's child labels. Each test leaves the high bit of a byte set
+//! where the byte passes; `trailing_zeros() / 8` is then the offset of the first one.
+
+/// The high bit of every byte.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The low bit of every byte; times a byte, that byte in every position.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `bytes` from `at`, the first in the lowest position; past the end the
+/// bytes are zero.
+#[inline]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        None => bytes.get(at..).unwrap_or_default().iter().rev().fold(0, |w, &b| w << 8 | u64::from(b)),
+    }
+}
+
+/// The high bit of each byte of `x` equal to `byte`. Exact for the lowest such byte; above
+/// it a byte may be marked falsely, so only the lowest mark of this mask, or of several
+/// such masks together, may be read.
+#[inline]
+pub(crate) fn equal(x: u64, byte: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(byte));
+    y.wrapping_sub(ONES) & !y & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
+/// Each byte is range-checked on its low seven bits; adding at most 0x50 to them carries
+/// into no other byte.
+#[inline]
+pub(crate) fn ascii_alphanumeric(x: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let each = |b: u8| ONES * u64::from(b);
+    let ascii = !x & HIGH;
+    let lower = (x | each(0x20)) & LOW;
+    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
+    let seven = x & LOW;
+    let digit = (seven + each(0x80 - b'0')) & !(seven + each(0x80 - b'9' - 1));
+    (letter | digit) & ascii & HIGH
+}
+
+/// The offset within `x` of its lowest marked byte (8 if none is).
+#[inline]
+pub(crate) fn first(mask: u64) -> usize {
+    mask.trailing_zeros() as usize / 8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_bytes_at_a_time_agree_with_the_byte_test() {
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                let mut word = [b'-'; 8];
+                word[k] = b;
+                let expected = if b.is_ascii_alphanumeric() { 0x80 << (8 * k) } else { 0 };
+                assert_eq!(ascii_alphanumeric(u64::from_le_bytes(word)), expected, "{b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_lowest_equal_byte_is_exact() {
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                // Every byte before `k` differs from `b` by one, the case that borrows.
+                let mut word = [b.wrapping_add(1); 8];
+                word[k] = b;
+                assert_eq!(first(equal(u64::from_le_bytes(word), b)), k, "{b:#x} at {k}");
+            }
+        }
+        assert_eq!(first(equal(word_at(b"abc", 0), b'x')), 8);
+    }
+
+    #[test]
+    fn words_are_padded_with_zeros_past_the_end() {
+        assert_eq!(word_at(b"abcdefghij", 2), u64::from_le_bytes(*b"cdefghij"));
+        assert_eq!(word_at(b"abc", 1), u64::from_le_bytes(*b"bc\0\0\0\0\0\0"));
+        assert_eq!(word_at(b"abc", 3), 0);
+        assert_eq!(word_at(b"abc", 9), 0);
+    }
+}
