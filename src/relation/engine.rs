@@ -15,7 +15,7 @@ use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::Keyword;
 use crate::span::Span;
-use crate::tokenize::sentences;
+use crate::tokenize::{sentences, sentences_into};
 
 /// How far back (in bytes) "the strike" or "this arms transfer" may refer.
 pub(crate) const ANAPHORA_WINDOW: usize = 1500;
@@ -62,6 +62,7 @@ pub(crate) fn relations(
     };
     let mut scratch = Scratch::default();
     let mut lower = String::new();
+    let mut spans = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let span = Span::new(offset, offset + line.len());
@@ -69,7 +70,8 @@ pub(crate) fn relations(
         if let (false, false, _, _) = candidate(span, &memory) {
             continue;
         }
-        for s in sentences(line).into_iter().flat_map(|s| bounded(line, s)) {
+        sentences_into(line, &mut spans);
+        for s in spans.iter().flat_map(|&s| bounded(line, s)) {
             let s = Span::new(s.start + span.start, s.end + span.start);
             let (triggered, titled, first, hits) = candidate(s, &memory);
             if !triggered && !titled {

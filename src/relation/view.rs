@@ -76,6 +76,8 @@ pub(crate) struct View<'d, 'a> {
 pub(crate) struct Scratch {
     tokens: Vec<Token>,
     classes: Vec<WordClass>,
+    /// Kept empty between sentences, so that it borrows nothing: see [`reuse`].
+    words: Vec<Option<&'static str>>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
@@ -94,7 +96,8 @@ impl<'d, 'a> View<'d, 'a> {
         lower.clear();
         tokenize(doc.text, span, doc.entities, first, &mut tokens, lower);
         let lower: &'d str = lower;
-        let words = tokens.iter().map(|t| normal_form(t, doc.text, lower)).collect();
+        let mut words = reuse(core::mem::take(&mut scratch.words));
+        words.extend(tokens.iter().map(|t| normal_form(t, doc.text, lower)));
         let mut view = View { doc, span, tokens, words, classes: core::mem::take(&mut scratch.classes) };
         view.classes.clear();
         for i in 0..view.tokens.len() {
@@ -106,7 +109,7 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// Returns the view's buffers to `scratch` for the next sentence.
     pub fn recycle(self, scratch: &mut Scratch) {
-        *scratch = Scratch { tokens: self.tokens, classes: self.classes };
+        *scratch = Scratch { tokens: self.tokens, classes: self.classes, words: reuse(self.words) };
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
@@ -187,6 +190,13 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
     }
+}
+
+/// `words` emptied, its allocation kept for words of another lifetime: a collect from a
+/// vector's own iterator into elements of the same size reuses its buffer.
+fn reuse<'b>(mut words: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
+    words.clear();
+    words.into_iter().map(|_| None).collect()
 }
 
 /// Quotation marks carry no structure for the rules and would split phrases.

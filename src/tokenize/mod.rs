@@ -13,4 +13,5 @@ mod word;
 
 pub use boundary::{is_boundary, is_word_char};
 pub use sentence::sentences;
+pub(crate) use sentence::sentences_into;
 pub use word::{next_word, previous_word, words};

@@ -79,7 +79,14 @@ const FURNITURE_MAX: usize = 40;
 /// ]);
 /// ```
 pub fn sentences(text: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    sentences_into(text, &mut out);
+    out
+}
+
+/// [`sentences`] into `out` (cleared first), for a caller that splits many texts.
+pub(crate) fn sentences_into(text: &str, out: &mut Vec<Span>) {
+    out.clear();
     let mut current: Option<Span> = None;
     for (start, segment) in segments(text) {
         for piece in lines(start, segment) {
@@ -87,7 +94,7 @@ pub fn sentences(text: &str) -> Vec<Span> {
             current = match current {
                 Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
                 Some(cur) => {
-                    push(text, &mut out, cur);
+                    push(text, out, cur);
                     Some(piece)
                 }
                 None => Some(piece),
@@ -95,9 +102,8 @@ pub fn sentences(text: &str) -> Vec<Span> {
         }
     }
     if let Some(cur) = current {
-        push(text, &mut out, cur);
+        push(text, out, cur);
     }
-    out
 }
 
 /// Candidate sentences: text up to and including a run of terminators (`. ? ! …`), closing
@@ -249,9 +255,8 @@ fn continues(text: &str, cur: Span, next: Span) -> bool {
 
 /// "U.S", "U.N", "D.C", "E.U" (the final full stop already removed).
 fn is_initialism(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('.').collect();
-    parts.len() >= 2
-        && parts.iter().all(|p| {
+    s.contains('.')
+        && s.split('.').all(|p| {
             let mut c = p.chars();
             matches!((c.next(), c.next()), (Some(a), None) if a.is_alphabetic())
         })
