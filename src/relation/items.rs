@@ -35,6 +35,7 @@ pub(crate) struct WordClass {
 
 /// Looks the word at `i` up in the materiel lexicon. The view does this once per token when
 /// it is built; rules ask [`View::class`].
+#[inline]
 pub(crate) fn classify(v: &View, i: usize) -> WordClass {
     let mut c = WordClass::default();
     let Some(w) = v.word(i) else { return c };
