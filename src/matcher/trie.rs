@@ -217,7 +217,16 @@ impl Trie {
             }
             let Some(&byte) = haystack.get(end) else { return };
             let byte = byte.to_ascii_lowercase();
-            node = self.child(here.child as usize, next.child as usize, byte);
+            node = if next.child - here.child == 1 {
+                // Most nodes past the pair table have one child, whose node the next step
+                // reads anyway: its label is checked there, without the label array.
+                match self.nodes.get(here.child as usize) {
+                    Some(child) if child.label() == byte => here.child,
+                    _ => NONE,
+                }
+            } else {
+                self.child(here.child as usize, next.child as usize, byte)
+            };
             end += 1;
         }
     }
