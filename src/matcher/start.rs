@@ -9,12 +9,10 @@
 
 use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
 
-/// A set of byte pairs (8 KiB, one bit per pair), and of their first bytes.
+/// A set of byte pairs (8 KiB, one bit per pair).
 #[derive(Clone, Debug)]
 pub(crate) struct StartPairs {
     bits: Box<[u64; 1024]>,
-    /// Whether any pair starts with the byte: one load rejects most positions.
-    first: [bool; 256],
     /// Whether a surface starts with an ASCII byte that is no letter or digit.
     punctuation_first: bool,
 }
@@ -24,7 +22,7 @@ const END: u8 = 0;
 
 impl StartPairs {
     pub(crate) fn new() -> StartPairs {
-        StartPairs { bits: Box::new([0; 1024]), first: [false; 256], punctuation_first: false }
+        StartPairs { bits: Box::new([0; 1024]), punctuation_first: false }
     }
 
     /// Adds the first two bytes of `surface` as written, and in capitals if `caps`.
@@ -56,7 +54,6 @@ impl StartPairs {
     }
 
     fn set(&mut self, first: u8, second: u8) {
-        self.first[usize::from(first)] = true;
         self.punctuation_first |= first.is_ascii() && !first.is_ascii_alphanumeric();
         let i = usize::from(first) << 8 | usize::from(second);
         self.bits[i >> 6] |= 1 << (i & 63);
@@ -109,9 +106,6 @@ impl StartPairs {
     #[inline]
     pub(crate) fn may_start(&self, haystack: &[u8], at: usize) -> bool {
         let Some(&first) = haystack.get(at) else { return false };
-        if !self.first[usize::from(first)] {
-            return false;
-        }
         let second = haystack.get(at + 1).copied().unwrap_or(END);
         let i = usize::from(first) << 8 | usize::from(second);
         self.bits[i >> 6] >> (i & 63) & 1 == 1
