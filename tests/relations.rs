@@ -137,6 +137,10 @@ fn modality() {
             "supply negated Iran > Houthis [drones]",
         ]),
         ("China has refused to provide weapons to Russia.", &["supply negated China > Russia [weapons]"]),
+        // "n't" in capitals, with either apostrophe, is the same cue.
+        ("Belarus didn't sell rifles to Syria.", &["supply negated Belarus > Syria [rifles]"]),
+        ("BELARUS DIDN'T SELL RIFLES TO SYRIA.", &["supply negated Belarus > Syria [RIFLES]"]),
+        ("Belarus DIDN’T sell rifles to Syria.", &["supply negated Belarus > Syria [rifles]"]),
         ("Venezuela continued to buy drones from Iran.", &["supply asserted Iran > Venezuela [drones]"]),
         ("As Belarus prepares to arm Syria with drones, Israel is worried.", &["supply hypothetical Belarus > Syria [drones]"]),
         ("The Kremlin denied that it sold rifles to Hezbollah.", &["supply negated Russia > Hezbollah [rifles]"]),

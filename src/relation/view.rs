@@ -290,7 +290,9 @@ fn tokenize(
                     t.fingerprint = normal_form(t, text, buf).map_or(0, |w| fingerprint(w.as_bytes()));
                     t.span.end
                 });
-                out.push(word(buf, Span::new(start, span.end), "n't"));
+                // Normalized from the text as written, so "DIDN’T" gives "n't" too.
+                let span = Span::new(start, span.end);
+                out.push(word(buf, span, &text[span]));
             } else if suffix > 0 {
                 out.push(word(buf, span, &text[span]));
             }
