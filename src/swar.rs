@@ -43,6 +43,17 @@ pub(crate) fn ascii_alphanumeric(x: u64) -> u64 {
     (letter | digit) & ascii & HIGH
 }
 
+/// `x` with its ASCII capital letters in lower case.
+#[inline]
+pub(crate) fn ascii_lowercase(x: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let each = |b: u8| ONES * u64::from(b);
+    let seven = x & LOW;
+    let capital = (seven + each(0x80 - b'A')) & !(seven + each(0x80 - b'Z' - 1)) & !x & HIGH;
+    // The high bit moved down to 0x20, the difference between the cases.
+    x | capital >> 2
+}
+
 /// The offset within `x` of its lowest marked byte (8 if none is).
 #[inline]
 pub(crate) fn first(mask: u64) -> usize {
@@ -76,6 +87,23 @@ mod tests {
             }
         }
         assert_eq!(first(equal(word_at(b"abc", 0), b'x')), 8);
+    }
+
+    #[test]
+    fn lower_case_agrees_with_the_byte_fold() {
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                let mut word = *b"AbC-z9@[";
+                word[k] = b;
+                let mut expected = word;
+                expected.make_ascii_lowercase();
+                assert_eq!(
+                    ascii_lowercase(u64::from_le_bytes(word)),
+                    u64::from_le_bytes(expected),
+                    "{b:#x} at {k}"
+                );
+            }
+        }
     }
 
     #[test]
