@@ -192,8 +192,8 @@ impl<'d, 'a> View<'d, 'a> {
     }
 }
 
-/// `words` emptied, its allocation kept for words of another lifetime: a collect from a
-/// vector's own iterator into elements of the same size reuses its buffer.
+/// `words` emptied, its allocation kept for words of another lifetime: the standard library
+/// collects a vector's own iterator into elements of the same size in place.
 fn reuse<'b>(mut words: Vec<Option<&str>>) -> Vec<Option<&'b str>> {
     words.clear();
     words.into_iter().map(|_| None).collect()
