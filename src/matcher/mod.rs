@@ -84,7 +84,7 @@ impl Matcher {
         let patterns = Patterns::collect(gazetteer)?;
         let keywords: Vec<&str> = keywords.into_iter().collect();
         let trie = Trie::build(patterns.texts().chain(keywords.iter().copied()).map(str::as_bytes))?;
-        let mut starts = StartPairs::new();
+        let mut starts = StartPairs::new(patterns.len() + keywords.len());
         for id in 0..patterns.len() as u32 {
             starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }
