@@ -6,7 +6,7 @@
 //! therefore match only as acronyms: "US" never matches the pronoun "us", nor "Us".
 //!
 //! A match must start on a word boundary, so the matcher walks a [`trie`] of the surfaces
-//! from each word start whose first two bytes can begin one ([`start`]), instead of running
+//! from each word start whose first word can begin one ([`start`]), instead of running
 //! an automaton over every byte. Every surface that the text spells from there is reported,
 //! so a longer candidate that fails the boundary check ("New York Timesheet") never hides a
 //! shorter valid one at the same start ("New York"), and candidates overlap as they did with
@@ -19,7 +19,7 @@ mod start;
 mod trie;
 
 use self::patterns::Patterns;
-use self::start::StartPairs;
+use self::start::Starts;
 use self::trie::Trie;
 
 use crate::error::Result;
@@ -70,7 +70,7 @@ pub(crate) struct Matches {
 #[derive(Clone, Debug)]
 pub(crate) struct Matcher {
     trie: Trie,
-    starts: StartPairs,
+    starts: Starts,
     patterns: Patterns,
 }
 
@@ -84,7 +84,7 @@ impl Matcher {
         let patterns = Patterns::collect(gazetteer)?;
         let keywords: Vec<&str> = keywords.into_iter().collect();
         let trie = Trie::build(patterns.texts().chain(keywords.iter().copied()).map(str::as_bytes))?;
-        let mut starts = StartPairs::new(patterns.len() + keywords.len());
+        let mut starts = Starts::new(patterns.len() + keywords.len());
         for id in 0..patterns.len() as u32 {
             starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }

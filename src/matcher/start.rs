@@ -1,105 +1,82 @@
-//! Where an accepted match can start: a set of the first two bytes of every surface form,
-//! as the case policy lets them appear in text, and a set of their first words.
+//! Where an accepted match can start: a set of the first words of every surface form, as
+//! the case policy lets them appear in text.
 //!
-//! The case policy accepts a surface as written or, when it allows capitals, written all in
-//! capitals, so a match of "Putin" starts "Pu" or "PU", never "pu" or "pU". The matcher
-//! walks the trie only where the next two bytes are such a pair; on the seed articles that
-//! skips nineteen positions in twenty before any word-boundary test, and most short
-//! lower-case words ("and", "the") outright.
+//! A match that ends on a word boundary spells the same leading run of ASCII letters and
+//! digits as its surface does ("Putin" of "Putin’s", "Fath" of "Fath-360"). So at each word
+//! start that run, in lower case and cut at eight bytes, is looked up in a Bloom-like set,
+//! with one bit more: whether the first letter is a capital. The case policy accepts a
+//! surface as written or, when it allows capitals, all in capitals, so a match of "Putin"
+//! starts with a capital and "putin" need not be walked. Most short lower-case words ("and",
+//! "the") are rejected outright, "India" and "Pushkin" too. On the seed articles 2,589 of
+//! 12,187 word starts are walked and 1,912 of those walks find a surface or keyword; a set
+//! of first two bytes, which this replaced, let 7,153 through.
 //!
-//! The pair still lets through three word starts in five ("in" passes for "India", "pr" for
-//! "President"), and each walk that then fails costs mispredicted branches. So the first
-//! word is tested too, whole: a match that ends on a word boundary spells the same leading
-//! run of ASCII letters and digits as its surface does, and that run, in lower case and cut
-//! at eight bytes, is looked up in a Bloom-like set without a branch per byte. On the seed
-//! articles it leaves two walks in five.
+//! The test is a few arithmetic steps on one eight-byte load, and one unpredictable branch:
+//! each walk that fails costs more mispredicted branches than the test does.
 
 use crate::swar::{ascii_alphanumeric, ascii_lowercase, first, word_at, HIGH};
 
-/// A set of byte pairs (8 KiB, one bit per pair), and the set of first words.
+/// A set of first words: one bit per slot of [`first_word_key`], hashed.
 #[derive(Clone, Debug)]
-pub(crate) struct StartPairs {
-    bits: Box<[u64; 1024]>,
+pub(crate) struct Starts {
+    bits: Box<[u64]>,
+    /// 64 less log2 of the number of bits: the hash keeps its top bits.
+    shift: u32,
     /// Whether a surface starts with an ASCII byte that is no letter or digit.
     punctuation_first: bool,
-    /// One bit per slot of [`first_word_key`], hashed to `words_shift` bits.
-    words: Box<[u64]>,
-    words_shift: u32,
 }
 
-/// Stands for the byte after the end of the text.
-const END: u8 = 0;
-
-impl StartPairs {
-    /// An empty set for about `surfaces` surfaces: the first-word set gets sixteen bits per
-    /// surface (a false positive in twenty or fewer), from 512 bytes up to 512 KiB.
-    pub(crate) fn new(surfaces: usize) -> StartPairs {
+impl Starts {
+    /// An empty set for about `surfaces` surfaces: sixteen bits per surface (a false
+    /// positive in twenty or fewer), from 512 bytes up to 512 KiB.
+    pub(crate) fn new(surfaces: usize) -> Starts {
         let bits = (surfaces.saturating_mul(16)).clamp(1 << 12, 1 << 22).next_power_of_two();
-        StartPairs {
-            bits: Box::new([0; 1024]),
+        Starts {
+            bits: vec![0; bits / 64].into_boxed_slice(),
+            shift: 64 - bits.trailing_zeros(),
             punctuation_first: false,
-            words: vec![0; bits / 64].into_boxed_slice(),
-            words_shift: 64 - bits.trailing_zeros(),
         }
     }
 
-    /// Adds the first two bytes of `surface` as written, and in capitals if `caps`.
+    /// Adds the first word of `surface` as written, and in capitals if `caps`.
     pub(crate) fn add(&mut self, surface: &[u8], caps: bool) {
-        self.add_first_word(surface);
-        let Some(&first) = surface.first() else { return };
-        let second = surface.get(1).copied();
-        self.insert(first, second);
+        let eight = first_eight(surface);
+        self.insert(eight);
         if caps {
-            self.insert(first.to_ascii_uppercase(), second.map(|b| b.to_ascii_uppercase()));
+            self.insert(uppercase(eight));
         }
     }
 
-    /// Adds the first two bytes of `word` in every ASCII case: keywords match in any case.
+    /// Adds the first word of `word` in every ASCII case: keywords match in any case. The
+    /// key keeps the case of the first byte only, so two cases cover them all.
     pub(crate) fn add_any_case(&mut self, word: &[u8]) {
-        self.add_first_word(word);
-        let Some(&first) = word.first() else { return };
-        let second = word.get(1).copied();
-        for a in [first.to_ascii_lowercase(), first.to_ascii_uppercase()] {
-            self.insert(a, second.map(|b| b.to_ascii_lowercase()));
-            self.insert(a, second.map(|b| b.to_ascii_uppercase()));
-        }
+        let eight = first_eight(word);
+        self.insert(eight);
+        self.insert(uppercase(eight));
     }
 
-    /// A one-byte surface may be followed by anything, including the end of the text.
-    fn insert(&mut self, first: u8, second: Option<u8>) {
-        match second {
-            Some(second) => self.set(first, second),
-            None => (0..=u8::MAX).for_each(|b| self.set(first, b)),
-        }
+    fn insert(&mut self, eight: [u8; 8]) {
+        self.punctuation_first |= eight[0].is_ascii() && !eight[0].is_ascii_alphanumeric();
+        let slot = self.slot(u64::from_le_bytes(eight));
+        self.bits[slot >> 6] |= 1 << (slot & 63);
     }
 
-    fn set(&mut self, first: u8, second: u8) {
-        self.punctuation_first |= first.is_ascii() && !first.is_ascii_alphanumeric();
-        let i = usize::from(first) << 8 | usize::from(second);
-        self.bits[i >> 6] |= 1 << (i & 63);
-    }
-
-    fn add_first_word(&mut self, surface: &[u8]) {
-        let mut eight = [0; 8];
-        let n = surface.len().min(8);
-        eight[..n].copy_from_slice(&surface[..n]);
-        let slot = self.word_slot(u64::from_le_bytes(eight));
-        self.words[slot >> 6] |= 1 << (slot & 63);
-    }
-
-    /// The slot of the first word of `x` in the first-word set.
+    /// The slot of the first word of `x` in the set. The two halves of a full product are
+    /// folded together, so that every bit of the key moves the slot: a plain multiply lets
+    /// low bits of the key reach the top bits of the product only through carries.
     #[inline]
-    fn word_slot(&self, x: u64) -> usize {
-        (first_word_key(x).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.words_shift) as usize
+    fn slot(&self, x: u64) -> usize {
+        let product = u128::from(first_word_key(x)) * 0x9E37_79B9_7F4A_7C15;
+        (((product >> 64) as u64 ^ product as u64) >> self.shift) as usize
     }
 
     /// Heap bytes used.
     pub(crate) fn memory_usage(&self) -> usize {
-        core::mem::size_of::<[u64; 1024]>() + self.words.len() * 8
+        self.bits.len() * 8
     }
 
     /// The offsets of `haystack` where a match may start, in order: a superset of those
-    /// for which [`StartPairs::may_start`] holds and which are word boundaries.
+    /// for which [`Starts::may_start`] holds and which are word boundaries.
     ///
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
     /// so testing each byte with a branch mispredicts often. Instead eight bytes at a time
@@ -139,31 +116,46 @@ impl StartPairs {
     /// Whether a match may start at `at` of `haystack`.
     #[inline]
     pub(crate) fn may_start(&self, haystack: &[u8], at: usize) -> bool {
-        let Some(&first) = haystack.get(at) else { return false };
-        let second = haystack.get(at + 1).copied().unwrap_or(END);
-        let i = usize::from(first) << 8 | usize::from(second);
-        if self.bits[i >> 6] >> (i & 63) & 1 == 0 {
+        if at >= haystack.len() {
             return false;
         }
-        let slot = self.word_slot(word_at(haystack, at));
-        self.words[slot >> 6] >> (slot & 63) & 1 == 1
+        let slot = self.slot(word_at(haystack, at));
+        self.bits[slot >> 6] >> (slot & 63) & 1 == 1
     }
 }
 
-/// The leading run of ASCII letters and digits of the eight bytes `x`, in lower case, the
-/// bytes after it zero. No letter or digit is zero, so the key also tells the run's length;
-/// a run that starts with another byte ("Öl", "#tag") is the key 0.
+/// The first eight bytes of `surface`, zero after its end as past the end of a text.
+fn first_eight(surface: &[u8]) -> [u8; 8] {
+    let mut eight = [0; 8];
+    let n = surface.len().min(8);
+    eight[..n].copy_from_slice(&surface[..n]);
+    eight
+}
+
+fn uppercase(mut eight: [u8; 8]) -> [u8; 8] {
+    eight.make_ascii_uppercase();
+    eight
+}
+
+/// The first word of the eight bytes `x`: its leading run of ASCII letters and digits, in
+/// lower case, the bytes after it zero, and the top bit set if it begins with a capital. No
+/// letter or digit is zero, so the key also tells the run's length. A start with no such
+/// run ("Öl", "#tag") keeps its first byte.
 ///
-/// Text that matches a surface at word boundaries has the key the surface has: it spells
-/// the surface's bytes in some ASCII case, and after a run that ends inside the surface
-/// comes the same byte, after one that ends with it, no letter or digit.
+/// Text that matches a surface at word boundaries has the key the surface has in the case
+/// the text writes it: it spells the surface's bytes in that case, and after a run that
+/// ends inside the surface comes the same byte, after one that ends with it, no letter or
+/// digit.
 #[inline]
 fn first_word_key(x: u64) -> u64 {
     let stop = !ascii_alphanumeric(x) & HIGH;
     // The lowest stop bit moved to the bottom of its byte, less one: the bytes below it. With
-    // no stop at all, every byte.
-    let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
-    ascii_lowercase(x) & keep
+    // no stop at all, every byte; with a stop at the first byte, that byte is kept.
+    let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
+    let lower = ascii_lowercase(x);
+    // A capital differs from its lower case in bit 5 of its byte.
+    let capital = (lower ^ x) & 0x20;
+    lower & keep | capital << 58
 }
 
 #[cfg(test)]
@@ -171,8 +163,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pairs_follow_the_case_policy() {
-        let mut s = StartPairs::new(8);
+    fn first_words_follow_the_case_policy() {
+        let mut s = Starts::new(8);
         s.add(b"Putin", true);
         s.add(b"US", false);
         s.add(b"X", false);
@@ -187,31 +179,48 @@ mod tests {
 
     #[test]
     fn the_first_word_is_tested_whole() {
-        let mut s = StartPairs::new(8);
+        let mut s = Starts::new(8);
         s.add(b"Putin", true);
         s.add(b"Kim Jong Un", false);
         s.add(b"Fath-360", false);
         s.add(b"Revolutionary Guards", false);
         s.add_any_case(b"in");
         let t = "Putin’s Putin-era Pushkin Put Kimberly Kim Jong Fath-360 Fath India IN in. \
-                 REVOLUTIONARY Revolutionary Revolutionaries";
+                 REVOLUTIONARY Revolutionary Revolutionaries revolutionary";
         let words: Vec<&str> = s
             .candidates(t.as_bytes())
             .map(|at| t[at..].split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or(""))
             .collect();
         assert_eq!(
             words,
-            ["Putin", "Putin", "Kim", "Fath", "Fath", "IN", "in", "Revolutionary", "Revolutionaries"]
+            [
+                "Putin",
+                "Putin",
+                "Kim",
+                "Fath",
+                "Fath",
+                "IN",
+                "in",
+                "REVOLUTIONARY",
+                "Revolutionary",
+                "Revolutionaries"
+            ]
         );
-        // The key cuts a first word at eight bytes, so longer words that share those pass.
-        assert_eq!(first_word_key(u64::from_le_bytes(*b"Revoluti")), u64::from_le_bytes(*b"revoluti"));
-        assert_eq!(first_word_key(u64::from_le_bytes(*b"In exch\0")), u64::from_le_bytes(*b"in\0\0\0\0\0\0"));
-        assert_eq!(first_word_key(u64::from_le_bytes(*b"\xc3\x96l Co\0\0")), 0);
+        // The key cuts a first word at eight bytes, so longer words that share those pass,
+        // and it keeps the case of the first letter only: the trie walk checks the rest.
+        let key = |eight: &[u8; 8]| first_word_key(u64::from_le_bytes(*eight));
+        let capital = 1 << 63;
+        assert_eq!(key(b"Revoluti"), u64::from_le_bytes(*b"revoluti") | capital);
+        assert_eq!(key(b"REVOLUTI"), key(b"Revoluti"));
+        assert_eq!(key(b"In exch\0"), u64::from_le_bytes(*b"in\0\0\0\0\0\0") | capital);
+        assert_eq!(key(b"in-exch\0"), u64::from_le_bytes(*b"in\0\0\0\0\0\0"));
+        assert_eq!(key(b"\xc3\x96l Co\0\0"), 0xc3, "no run: the first byte");
+        assert_eq!(key(b"#tag\0\0\0\0"), u64::from(b'#'));
     }
 
     #[test]
     fn punctuation_and_non_ascii_starts() {
-        let mut s = StartPairs::new(8);
+        let mut s = Starts::new(8);
         s.add("Öl".as_bytes(), false);
         s.add(b"Ol", false);
         assert_eq!(s.candidates("aÖl Öl xOl Ol".as_bytes()).collect::<Vec<_>>(), [1, 5, 13]);
@@ -222,7 +231,7 @@ mod tests {
 
     #[test]
     fn candidates_across_blocks() {
-        let mut s = StartPairs::new(8);
+        let mut s = Starts::new(8);
         s.add(b"Putin", true);
         s.add_any_case(b"met");
         let text = "Putin met PUTIN and Met x".repeat(20);
