@@ -120,8 +120,21 @@ pub(crate) fn fingerprint(word: &[u8]) -> u32 {
         Some(t) if n > 8 => u64::from_le_bytes(t),
         _ => 0,
     };
-    let mixed = (head ^ tail.rotate_left(29) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (mixed >> 32) as u32
+    mix(head ^ tail.rotate_left(29), n)
+}
+
+/// The [`fingerprint`] of a normalized word of at most eight bytes, given as a
+/// little-endian `u64` with zeros after it: the sentence view measures most words in one
+/// load and has them so.
+#[inline]
+pub(crate) fn short_fingerprint(word: u64, len: usize) -> u32 {
+    mix(word, len)
+}
+
+/// Length and bytes mixed by one multiplication.
+#[inline]
+fn mix(bytes: u64, len: usize) -> u32 {
+    ((bytes ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 fn bloom_slot(fingerprint: u32) -> (usize, u64) {
