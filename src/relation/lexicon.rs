@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 
 use super::{Modality, RelationKind};
 use crate::error::{Error, Origin, Result};
-use crate::hash::FnvBuild;
+use crate::hash::BuildWordHasher;
 
 string_enum! {
     /// Which roles a trigger's neighbours fill; see `gazetteers/lexicon/triggers.tsv`.
@@ -94,7 +94,7 @@ type Words = Box<[Box<str>]>;
 /// Phrases keyed by their first word; each word lower-case with ASCII apostrophes.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseMap<T> {
-    map: HashMap<Box<str>, Vec<(Words, T)>, FnvBuild>,
+    map: HashMap<Box<str>, Vec<(Words, T)>, BuildWordHasher>,
     /// A Bloom filter of the first words' [`fingerprint`]s. The sentence view asks every
     /// word of a sentence, and nearly every answer is no: one bit says so without hashing
     /// the word again or probing the map.

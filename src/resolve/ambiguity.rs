@@ -16,13 +16,11 @@
 //! is not Theresa May even where she is named in full. A one-word person name after an
 //! unknown first name is someone else ([`surname`]).
 
-use std::cell::OnceCell;
-
 use super::span_index::SpanIndex;
 use super::{surname, Catalog};
 use crate::entity::EntityKind;
 use crate::gazetteer::SurfaceRole;
-use crate::matcher::{Candidate, Target};
+use crate::matcher::Candidate;
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
 
@@ -51,27 +49,23 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 
 pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let entries = catalog.gazetteer.entries();
-    let index = |keep: &dyn Fn(&Target) -> bool| {
-        SpanIndex::new(
-            candidates
-                .iter()
-                .filter(|&&c| catalog.matcher.targets(c).iter().any(keep))
-                .map(|c| c.span)
-                .collect(),
-        )
-    };
-    // Built only when a candidate needs them; most documents ask only a few questions.
+    let longest = candidates.iter().map(|c| c.span.len()).max().unwrap_or(0);
     // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
     // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
-    let known = OnceCell::new();
-    let known = || known.get_or_init(|| index(&|t| !t.ambiguous && t.role != SurfaceRole::Partial));
+    let is_known = |c: Candidate| {
+        catalog.matcher.targets(c).iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial)
+    };
+    let known = SpanIndex::new(&candidates, longest, &is_known);
     // Weapons named without ambiguity: in "Patriot, IRIS-T and NASAMS batteries" they make
     // every member of the list a weapon.
-    let sure_weapons = OnceCell::new();
-    let sure_weapons = || {
-        sure_weapons
-            .get_or_init(|| index(&|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon))
+    let is_sure_weapon = |c: Candidate| {
+        catalog
+            .matcher
+            .targets(c)
+            .iter()
+            .any(|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon)
     };
+    let sure_weapons = SpanIndex::new(&candidates, longest, &is_sure_weapon);
     // Decided first and removed in place: a document that repeats a name a million times
     // would otherwise fill a second list as long as the first.
     let keep: Vec<bool> = candidates
@@ -84,22 +78,31 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
             }
             let one_word_person =
                 targets.iter().all(|t| entries[t.entry as usize].kind == EntityKind::Person)
-                    && !text[c.span].contains(char::is_whitespace);
-            if one_word_person && surname::after_unknown_first_name(text, c.span, known) {
+                    && !has_whitespace(&text[c.span]);
+            if one_word_person && surname::after_unknown_first_name(text, c.span, &known) {
                 return false;
             }
             if targets.iter().any(|t| !t.ambiguous) {
                 return true;
             }
             targets.iter().any(|t| match entries[t.entry as usize].kind {
-                EntityKind::Weapon => weapon_context(text, c.span, sure_weapons()),
-                _ => !next_to_unknown_name(text, c.span, known()),
+                EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
+                _ => !next_to_unknown_name(text, c.span, &known),
             })
         })
         .collect();
     let mut keep = keep.into_iter();
     candidates.retain(|_| keep.next().unwrap_or(false));
     candidates
+}
+
+/// Whether `s` holds white space; bytes are enough unless it holds other than ASCII.
+fn has_whitespace(s: &str) -> bool {
+    let ascii_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    match s.bytes().position(|b| !b.is_ascii()) {
+        None => s.as_bytes().iter().any(ascii_space),
+        Some(_) => s.contains(char::is_whitespace),
+    }
 }
 
 /// A materiel word, or a hyphenated compound with one ("air-defense", "Iranian-made drone").

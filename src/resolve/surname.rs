@@ -13,7 +13,7 @@ use once_cell::sync::Lazy;
 
 use super::ambiguity::FUNCTION_WORDS;
 use super::span_index::SpanIndex;
-use crate::hash::FnvBuild;
+use crate::hash::BuildWordHasher;
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
 
@@ -39,21 +39,26 @@ const NOT_FIRST_NAMES: &[&str] = &[
 /// Both lists as one set: the test runs for every one-word person name after a capitalized
 /// word, a million times in a document that repeats one name, where scanning 140 strings
 /// each time cost more than everything else about the name.
-static NOT_A_FIRST_NAME: Lazy<HashSet<&'static str, FnvBuild>> =
+static NOT_A_FIRST_NAME: Lazy<HashSet<&'static str, BuildWordHasher>> =
     Lazy::new(|| NOT_FIRST_NAMES.iter().chain(FUNCTION_WORDS).copied().collect());
 
 /// Whether the one-word person name at `span` follows another person's first name. `known`
-/// gives the spans of names the gazetteer knows for sure; it is only asked when needed.
-pub(crate) fn after_unknown_first_name<'k>(
-    text: &str,
-    span: Span,
-    known: impl FnOnce() -> &'k SpanIndex,
-) -> bool {
+/// holds the names the gazetteer knows for sure.
+pub(crate) fn after_unknown_first_name(text: &str, span: Span, known: &SpanIndex) -> bool {
     let Some(first) = previous_word(text, span.start, true) else { return false };
     let word = &text[first];
-    let capitalized =
-        word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).any(char::is_lowercase);
-    if !capitalized || NOT_A_FIRST_NAME.contains(word) || known().overlaps(first, None) {
+    let capitalized = match word.as_bytes() {
+        [first, rest @ ..] if word.is_ascii() => {
+            first.is_ascii_uppercase() && rest.iter().any(u8::is_ascii_lowercase)
+        }
+        _ => {
+            word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().skip(1).any(char::is_lowercase)
+        }
+    };
+    // The known names first: a search from the last answer is cheaper than hashing the word,
+    // and a name repeated or listed ("Putin, Xi") is answered by it.
+    if !capitalized || known.overlaps(first, None) || NOT_A_FIRST_NAME.contains(word) {
         return false;
     }
     // Inside a sentence: the word before the first name ends with no sentence break.
@@ -75,8 +80,9 @@ mod tests {
 
     fn check(text: &str, name: &str) -> bool {
         let at = text.find(name).unwrap();
-        let none = SpanIndex::new(vec![]);
-        after_unknown_first_name(text, Span::new(at, at + name.len()), || &none)
+        let none = |_| false;
+        let none = SpanIndex::new(&[], 0, &none);
+        after_unknown_first_name(text, Span::new(at, at + name.len()), &none)
     }
 
     #[test]

@@ -52,15 +52,50 @@ fn previous_decoded_word(head: &str, same_line: bool) -> Option<Span> {
 /// The word that starts nearest after `at`; see [`previous_word`].
 pub fn next_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
     let tail = text.get(at..)?;
+    match next_ascii_word(tail.as_bytes(), same_line) {
+        Some(found) => found.map(|w| Span::new(at + w.start, at + w.end)),
+        None => next_decoded_word(tail, same_line).map(|w| Span::new(at + w.start, at + w.end)),
+    }
+}
+
+/// [`next_word`] by characters, in `tail`'s offsets.
+fn next_decoded_word(tail: &str, same_line: bool) -> Option<Span> {
     let rest =
         tail.trim_start_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) });
-    let start = at + tail.len() - rest.len();
+    let start = tail.len() - rest.len();
     if !rest.chars().next().is_some_and(is_word_char) {
         return None;
     }
     let len = rest.char_indices().find(|&(_, c)| !is_word_char(c) && c != '-').map_or(rest.len(), |(i, _)| i);
     let word = rest[..len].trim_end_matches('-');
     Some(Span::new(start, start + word.len()))
+}
+
+/// [`next_word`] on bytes, in `tail`'s offsets, for the common case where every byte it
+/// reads is ASCII; `None` when it meets another byte and the characters must be decoded.
+fn next_ascii_word(tail: &[u8], same_line: bool) -> Option<Option<Span>> {
+    let skip = |b: u8| if same_line { matches!(b, b' ' | b'\t') } else { !b.is_ascii_alphanumeric() };
+    let mut start = 0;
+    while start < tail.len() && tail[start].is_ascii() && skip(tail[start]) {
+        start += 1;
+    }
+    match tail.get(start) {
+        None => return Some(None),
+        Some(b) if !b.is_ascii() => return None,
+        Some(b) if !b.is_ascii_alphanumeric() => return Some(None),
+        _ => {}
+    }
+    let mut end = start;
+    while end < tail.len() && (tail[end].is_ascii_alphanumeric() || tail[end] == b'-') {
+        end += 1;
+    }
+    if end < tail.len() && !tail[end].is_ascii() {
+        return None;
+    }
+    while tail[end - 1] == b'-' {
+        end -= 1;
+    }
+    Some(Some(Span::new(start, end)))
 }
 
 /// Spaces that keep two words in one phrase: not line or paragraph breaks.
@@ -107,6 +142,9 @@ mod tests {
             "Öl Putin",
             "x Ölaf Putin",
             "\n Kim",
+            "Putin Ölaf x-",
+            "Putin- -x Öl",
+            "Kim\u{a0}Jong Un",
             "-",
             "",
         ];
@@ -116,6 +154,10 @@ mod tests {
                     let fast = previous_ascii_word(&t.as_bytes()[..at], same_line);
                     if let Some(fast) = fast {
                         assert_eq!(fast, previous_decoded_word(&t[..at], same_line), "{t:?} at {at}");
+                    }
+                    let fast = next_ascii_word(&t.as_bytes()[at..], same_line);
+                    if let Some(fast) = fast {
+                        assert_eq!(fast, next_decoded_word(&t[at..], same_line), "{t:?} from {at}");
                     }
                 }
             }
