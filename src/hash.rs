@@ -13,9 +13,10 @@ const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
 const STEP: u64 = 0xA076_1D64_78BD_642F;
 
 /// The product of `a` and `b`, its halves folded together: every input bit reaches both the
-/// low bits (the table slot) and the high bits (the tag) of the hash.
+/// low bits (the table slot) and the high bits (the tag) of the hash. The matcher's set of
+/// first words hashes its keys with it too.
 #[inline]
-fn fold(a: u64, b: u64) -> u64 {
+pub(crate) fn fold(a: u64, b: u64) -> u64 {
     let product = u128::from(a) * u128::from(b);
     (product >> 64) as u64 ^ product as u64
 }

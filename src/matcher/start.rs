@@ -14,6 +14,7 @@
 //! The test is a few arithmetic steps on one eight-byte load, and one unpredictable branch:
 //! each walk that fails costs more mispredicted branches than the test does.
 
+use crate::hash::fold;
 use crate::swar::{ascii_alphanumeric, ascii_lowercase, first, word_at, HIGH};
 
 /// A set of first words: one bit per slot of [`first_word_key`], hashed.
@@ -61,13 +62,12 @@ impl Starts {
         self.bits[slot >> 6] |= 1 << (slot & 63);
     }
 
-    /// The slot of the first word of `x` in the set. The two halves of a full product are
-    /// folded together, so that every bit of the key moves the slot: a plain multiply lets
-    /// low bits of the key reach the top bits of the product only through carries.
+    /// The slot of the first word of `x` in the set: the top bits of a folded product, so
+    /// that every bit of the key moves the slot. A plain multiply lets low bits of the key
+    /// reach the top bits of the product only through carries.
     #[inline]
     fn slot(&self, x: u64) -> usize {
-        let product = u128::from(first_word_key(x)) * 0x9E37_79B9_7F4A_7C15;
-        (((product >> 64) as u64 ^ product as u64) >> self.shift) as usize
+        (fold(first_word_key(x), 0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// Heap bytes used.

@@ -98,10 +98,10 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
 
 /// Whether `s` holds white space; bytes are enough unless it holds other than ASCII.
 fn has_whitespace(s: &str) -> bool {
-    let ascii_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
-    match s.bytes().position(|b| !b.is_ascii()) {
-        None => s.as_bytes().iter().any(ascii_space),
-        Some(_) => s.contains(char::is_whitespace),
+    if s.is_ascii() {
+        s.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+    } else {
+        s.contains(char::is_whitespace)
     }
 }
 
