@@ -89,6 +89,9 @@ const LINKING: &[Case] = &[
     ("relatives share a surname, not an identity", "On Friday his son Hunter Biden met Melania Trump.", &[]),
     ("titles and weekdays are not first names", "It was President Biden, not Mr Putin, who on Monday Trump praised.", &[
         (P, "Joe Biden", "Biden"), (P, "Vladimir Putin", "Putin"), (P, "Donald Trump", "Trump")]),
+    ("a known name before a surname is no first name", "Summit photo: Xi Jinping Putin\tErdogan. Putin Putin.", &[
+        (P, "Xi Jinping", "Xi Jinping"), (P, "Vladimir Putin", "Putin"), (P, "Recep Tayyip Erdoğan", "Erdogan"),
+        (P, "Vladimir Putin", "Putin"), (P, "Vladimir Putin", "Putin")]),
     ("sentence starts are not first names", "It rained. Yesterday Putin spoke. Post-Trump politics.", &[
         (P, "Vladimir Putin", "Putin"), (P, "Donald Trump", "Trump")]),
     ("transliterations", "Zelensky, Zelenskiy and Zelenskyy", &[

@@ -68,9 +68,20 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
     let sure_weapons = SpanIndex::new(&candidates, longest, &is_sure_weapon);
     // Decided first and removed in place: a document that repeats a name a million times
     // would otherwise fill a second list as long as the first.
-    let keep: Vec<bool> = candidates
-        .iter()
-        .map(|&c| {
+    // The word before `candidates[i]` is the name before it, when only spaces lie between:
+    // then it is no unknown first name if the gazetteer knows that name for sure. This asks
+    // the list in hand what `after_unknown_first_name` would search for, and a document that
+    // repeats a name ("Putin Putin …") asks it once per mention.
+    let follows_known = |i: usize| {
+        let Some(&before) = i.checked_sub(1).and_then(|p| candidates.get(p)) else { return false };
+        let (end, start) = (before.span.end, candidates[i].span.start);
+        end < start
+            && text.as_bytes()[end..start].iter().all(|&b| b == b' ' || b == b'\t')
+            && is_known(before)
+    };
+    let keep: Vec<bool> = (0..candidates.len())
+        .map(|i| {
+            let c = candidates[i];
             let targets = catalog.matcher.targets(c);
             let partial = targets.iter().all(|t| t.role == SurfaceRole::Partial);
             if partial && surname::before_a_number(text, c.span) {
@@ -79,7 +90,8 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
             let one_word_person =
                 targets.iter().all(|t| entries[t.entry as usize].kind == EntityKind::Person)
                     && !has_whitespace(&text[c.span]);
-            if one_word_person && surname::after_unknown_first_name(text, c.span, &known) {
+            if one_word_person && !follows_known(i) && surname::after_unknown_first_name(text, c.span, &known)
+            {
                 return false;
             }
             if targets.iter().any(|t| !t.ambiguous) {
