@@ -85,8 +85,13 @@ pub(crate) fn relations(
     if let Some(date) = setup.date {
         on_date(&doc, setup, date, &mut out);
     }
-    out.sort_by_key(|r| (r.span.start, r.trigger.start, r.kind));
+    out.sort_by_key(order);
     out
+}
+
+/// The order of a document's relations: by evidence, then trigger, then kind.
+fn order(r: &Relation) -> (usize, usize, RelationKind) {
+    (r.span.start, r.trigger.start, r.kind)
 }
 
 /// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
@@ -158,6 +163,10 @@ fn sentence(
             .collect();
         memory.push(Memory { kind: r.kind, args, at: r.span.start });
     }
+    // Sorted here, where the list is short (and after the memory, which keeps the order the
+    // rules found them in), the document's list is sorted runs, which the final sort merges
+    // in one pass instead of sorting a 100 MiB document's relations whole.
+    out[start..].sort_by_key(order);
 }
 
 /// The longest stretch read as one sentence. News sentences are far shorter; a longer one
