@@ -18,6 +18,7 @@ mod patterns;
 mod start;
 mod trie;
 
+pub(crate) use self::patterns::Facts;
 use self::patterns::Patterns;
 use self::start::Starts;
 use self::trie::Trie;
@@ -132,6 +133,11 @@ impl Matcher {
     fn case_matches(&self, pattern: u32, found: &[u8]) -> bool {
         found == self.patterns.text(pattern).as_bytes()
             || (self.patterns.caps(pattern) && !found.iter().any(u8::is_ascii_lowercase))
+    }
+
+    /// What the resolver asks of a candidate's targets.
+    pub(crate) fn facts(&self, candidate: Candidate) -> Facts {
+        self.patterns.facts(candidate.pattern)
     }
 
     /// The entries a candidate may name.

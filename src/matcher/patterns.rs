@@ -22,6 +22,63 @@ struct Ends {
     targets: u32,
     /// Whether the all-capitals form is accepted too.
     caps: bool,
+    facts: Facts,
+}
+
+/// What the resolver asks of every candidate about its pattern's targets, worked out once
+/// when the table is built: a document that repeats a name a million times asked it of the
+/// targets and their entries a million times. It fits in the padding of [`Ends`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Facts(u8);
+
+impl Facts {
+    const PARTIAL: u8 = 1;
+    const ONE_WORD_PERSON: u8 = 2;
+    const SURE: u8 = 4;
+    const KNOWN: u8 = 8;
+    const SURE_WEAPON: u8 = 16;
+
+    fn of(targets: &[Target], text: &str, kind: impl Fn(&Target) -> EntityKind) -> Facts {
+        let all = |f: &dyn Fn(&Target) -> bool| targets.iter().all(f);
+        let any = |f: &dyn Fn(&Target) -> bool| targets.iter().any(f);
+        // A match spells its pattern up to ASCII case, so the pattern's white space is the
+        // match's.
+        let one_word = !text.contains(char::is_whitespace);
+        let facts = [
+            (Facts::PARTIAL, all(&|t| t.role == SurfaceRole::Partial)),
+            (Facts::ONE_WORD_PERSON, one_word && all(&|t| kind(t) == EntityKind::Person)),
+            (Facts::SURE, any(&|t| !t.ambiguous)),
+            (Facts::KNOWN, any(&|t| !t.ambiguous && t.role != SurfaceRole::Partial)),
+            (Facts::SURE_WEAPON, any(&|t| !t.ambiguous && kind(t) == EntityKind::Weapon)),
+        ];
+        Facts(facts.iter().filter(|(_, holds)| *holds).fold(0, |bits, (bit, _)| bits | bit))
+    }
+
+    /// Every target is a partial person name.
+    pub(crate) fn partial(self) -> bool {
+        self.0 & Facts::PARTIAL != 0
+    }
+
+    /// Every target is a person, and the pattern is one word.
+    pub(crate) fn one_word_person(self) -> bool {
+        self.0 & Facts::ONE_WORD_PERSON != 0
+    }
+
+    /// Some target needs no supporting context.
+    pub(crate) fn sure(self) -> bool {
+        self.0 & Facts::SURE != 0
+    }
+
+    /// Some target needs no supporting context and is no partial name: the gazetteer knows
+    /// the name for sure.
+    pub(crate) fn known(self) -> bool {
+        self.0 & Facts::KNOWN != 0
+    }
+
+    /// Some target is a weapon that needs no supporting context.
+    pub(crate) fn sure_weapon(self) -> bool {
+        self.0 & Facts::SURE_WEAPON != 0
+    }
 }
 
 /// Every pattern of a gazetteer, in id order.
@@ -66,7 +123,14 @@ impl Patterns {
                 }
             }
         }
-        builder.finish()
+        let mut patterns = builder.finish()?;
+        for id in 0..patterns.len() {
+            let facts = Facts::of(patterns.targets(id as u32), patterns.text(id as u32), |t| {
+                entries[t.entry as usize].kind
+            });
+            patterns.ends[id].facts = facts;
+        }
+        Ok(patterns)
     }
 
     /// Number of patterns.
@@ -91,6 +155,11 @@ impl Patterns {
     /// Whether pattern `id` also matches in all capitals.
     pub(crate) fn caps(&self, id: u32) -> bool {
         self.ends[id as usize].caps
+    }
+
+    /// What the resolver asks of pattern `id`'s targets.
+    pub(crate) fn facts(&self, id: u32) -> Facts {
+        self.ends[id as usize].facts
     }
 
     /// The entries pattern `id` may name.
@@ -175,8 +244,12 @@ impl<'g> Builder<'g> {
             patterns.texts.push_str(text);
             patterns.targets.push(first);
             patterns.targets.extend(more);
-            let ends =
-                Ends { text: patterns.texts.len() as u32, targets: patterns.targets.len() as u32, caps };
+            let ends = Ends {
+                text: patterns.texts.len() as u32,
+                targets: patterns.targets.len() as u32,
+                caps,
+                facts: Facts::default(),
+            };
             patterns.ends.push(ends);
         }
         Ok(patterns)
@@ -188,4 +261,32 @@ impl<'g> Builder<'g> {
 fn caps_allowed(surface: &str) -> bool {
     surface.bytes().any(|b| b.is_ascii_lowercase())
         && surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_of_each_kind_of_pattern() {
+        let tsv = "state\tJordan\tambiguous=Jordan\n\
+                   person\tKim Jong Un\tpartial=Kim\n\
+                   person\tVladimir Putin\talias=Putin\tpartial=-\n\
+                   weapon\tPatriot\tambiguous=Patriot\n\
+                   weapon\tShahed-136\n";
+        let g = Gazetteer::parse("facts", tsv).unwrap();
+        let patterns = Patterns::collect(&g).unwrap();
+        let facts = |text: &str| {
+            let id = patterns.texts().position(|t| t == text).unwrap_or_else(|| panic!("no pattern {text}"));
+            let f = patterns.facts(id as u32);
+            [f.partial(), f.one_word_person(), f.sure(), f.known(), f.sure_weapon()]
+        };
+        //                                  partial one-word person sure  known  sure weapon
+        assert_eq!(facts("Jordan"), [false, false, false, false, false]);
+        assert_eq!(facts("Kim"), [true, true, true, false, false]);
+        assert_eq!(facts("Kim Jong Un"), [false, false, true, true, false]);
+        assert_eq!(facts("Putin"), [false, true, true, true, false]);
+        assert_eq!(facts("Patriot"), [false, false, false, false, false]);
+        assert_eq!(facts("Shahed-136"), [false, false, true, true, true]);
+    }
 }

@@ -19,7 +19,6 @@
 use super::span_index::SpanIndex;
 use super::{surname, Catalog};
 use crate::entity::EntityKind;
-use crate::gazetteer::SurfaceRole;
 use crate::matcher::Candidate;
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
@@ -52,22 +51,13 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
     let longest = candidates.iter().map(|c| c.span.len()).max().unwrap_or(0);
     // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
     // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
-    let is_known = |c: Candidate| {
-        catalog.matcher.targets(c).iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial)
-    };
+    let facts = |c: Candidate| catalog.matcher.facts(c);
+    let is_known = |c: Candidate| facts(c).known();
     let known = SpanIndex::new(&candidates, longest, &is_known);
     // Weapons named without ambiguity: in "Patriot, IRIS-T and NASAMS batteries" they make
     // every member of the list a weapon.
-    let is_sure_weapon = |c: Candidate| {
-        catalog
-            .matcher
-            .targets(c)
-            .iter()
-            .any(|t| !t.ambiguous && entries[t.entry as usize].kind == EntityKind::Weapon)
-    };
+    let is_sure_weapon = |c: Candidate| facts(c).sure_weapon();
     let sure_weapons = SpanIndex::new(&candidates, longest, &is_sure_weapon);
-    // Decided first and removed in place: a document that repeats a name a million times
-    // would otherwise fill a second list as long as the first.
     // The word before `candidates[i]` is the name before it, when only spaces lie between:
     // then it is no unknown first name if the gazetteer knows that name for sure. This asks
     // the list in hand what `after_unknown_first_name` would search for, and a document that
@@ -79,25 +69,25 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
             && text.as_bytes()[end..start].iter().all(|&b| b == b' ' || b == b'\t')
             && is_known(before)
     };
+    // Decided first and removed in place: a document that repeats a name a million times
+    // would otherwise fill a second list as long as the first.
     let keep: Vec<bool> = (0..candidates.len())
         .map(|i| {
             let c = candidates[i];
-            let targets = catalog.matcher.targets(c);
-            let partial = targets.iter().all(|t| t.role == SurfaceRole::Partial);
-            if partial && surname::before_a_number(text, c.span) {
+            let facts = facts(c);
+            if facts.partial() && surname::before_a_number(text, c.span) {
                 return false;
             }
-            let one_word_person =
-                targets.iter().all(|t| entries[t.entry as usize].kind == EntityKind::Person)
-                    && !has_whitespace(&text[c.span]);
-            if one_word_person && !follows_known(i) && surname::after_unknown_first_name(text, c.span, &known)
+            if facts.one_word_person()
+                && !follows_known(i)
+                && surname::after_unknown_first_name(text, c.span, &known)
             {
                 return false;
             }
-            if targets.iter().any(|t| !t.ambiguous) {
+            if facts.sure() {
                 return true;
             }
-            targets.iter().any(|t| match entries[t.entry as usize].kind {
+            catalog.matcher.targets(c).iter().any(|t| match entries[t.entry as usize].kind {
                 EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
                 _ => !next_to_unknown_name(text, c.span, &known),
             })
@@ -106,15 +96,6 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
     let mut keep = keep.into_iter();
     candidates.retain(|_| keep.next().unwrap_or(false));
     candidates
-}
-
-/// Whether `s` holds white space; bytes are enough unless it holds other than ASCII.
-fn has_whitespace(s: &str) -> bool {
-    if s.is_ascii() {
-        s.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-    } else {
-        s.contains(char::is_whitespace)
-    }
 }
 
 /// A materiel word, or a hyphenated compound with one ("air-defense", "Iranian-made drone").
