@@ -63,23 +63,15 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, buffer: &mut Vec<Candid
 /// The texts of a document's mentions, shared between the mentions that write a name the
 /// same way: a document names few entities many times, and one allocation per mention was
 /// most of the cost of a document that repeats a name. A small direct-mapped cache by
-/// surface pattern suffices, since a pattern is nearly always written the same way. A news
-/// article names about a hundred surfaces: with 32 slots a third of its mentions missed.
+/// surface pattern suffices, since a pattern is nearly always written the same way.
+#[derive(Default)]
 struct Texts {
-    slots: [Option<(u32, Arc<str>)>; TEXT_SLOTS],
-}
-
-const TEXT_SLOTS: usize = 128;
-
-impl Default for Texts {
-    fn default() -> Texts {
-        Texts { slots: [const { None }; TEXT_SLOTS] }
-    }
+    slots: [Option<(u32, Arc<str>)>; 32],
 }
 
 impl Texts {
     fn get(&mut self, surface: &str, pattern: u32) -> Arc<str> {
-        let slot = &mut self.slots[pattern as usize % TEXT_SLOTS];
+        let slot = &mut self.slots[pattern as usize % 32];
         match slot {
             Some((p, text)) if *p == pattern && **text == *surface => text.clone(),
             _ => slot.insert((pattern, Arc::from(surface))).1.clone(),
