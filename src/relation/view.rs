@@ -7,7 +7,7 @@ use super::lexicon::{fingerprint, normalize_into, short_fingerprint, Lexicon, Ph
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::swar::{ascii_alphanumeric, ascii_lowercase, first, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
 use crate::tokenize::is_word_char;
 
 /// What a token is.
@@ -268,7 +268,7 @@ fn tokenize(
         // Most words take this path: no decoding, no loop over their bytes.
         if let Some((len, eight)) = short_ascii_word(bytes, pos, limit) {
             let span = Span::new(pos, pos + len);
-            let lower = ascii_lowercase(eight);
+            let lower = lowered(eight, len);
             let stored = if lower == eight {
                 None
             } else {
@@ -355,6 +355,13 @@ fn short_ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<(usize, u6
     Some((len, x & ((1 << (8 * len)) - 1)))
 }
 
+/// The lower case of a word from [`short_ascii_word`]: setting bit 5 lowers a capital and
+/// leaves a small letter or a digit as it is, and every byte of such a word is one of those.
+#[inline]
+fn lowered(eight: u64, len: usize) -> u64 {
+    eight | 0x2020_2020_2020_2020 & ((1 << (8 * len)) - 1)
+}
+
 /// Whether `bytes[at]` is an ASCII digit before `limit`.
 #[inline]
 fn digit_at(bytes: &[u8], at: usize, limit: usize) -> bool {
@@ -421,6 +428,7 @@ fn walk(s: &str, from: usize, after_digit: bool) -> usize {
 mod tests {
     use super::*;
     use crate::relation::lexicon::normalize;
+    use crate::swar::ascii_lowercase;
 
     /// Texts where words end in every way the view knows.
     const ENDINGS: &str = "Iran's IRGC sent 2.2 tons, 10,000-strong units; Kim Jong-un (NK) said \
@@ -452,6 +460,7 @@ mod tests {
                 let word = &text[pos..pos + len];
                 assert_eq!(len, word_len(&text[pos..limit]), "{word:?} at {pos}");
                 let lower = ascii_lowercase(eight);
+                assert_eq!(lowered(eight, len), lower, "{word:?}");
                 assert_eq!(
                     short_fingerprint(lower, len),
                     fingerprint(normalize(word).as_bytes()),
