@@ -143,8 +143,14 @@ impl<'d, 'a> View<'d, 'a> {
         })
     }
 
+    /// Whether the word at `i` is one of `words`.
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.word(i).is_some_and(|w| words.contains(&w))
+        // The lists are short function words, many of one length: comparing the first byte
+        // before the rest saves a `memcmp` call for most of those ("the" against "and").
+        self.word(i).is_some_and(|w| {
+            let first = w.as_bytes().first();
+            words.iter().any(|c| c.len() == w.len() && c.as_bytes().first() == first && *c == w)
+        })
     }
 
     pub fn entity(&self, i: usize) -> Option<usize> {
