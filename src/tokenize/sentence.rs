@@ -89,17 +89,15 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Span>) {
     out.clear();
     let mut current: Option<Span> = None;
     for (start, segment) in segments(text) {
-        for piece in lines(start, segment) {
-            let Some(piece) = trim(text, piece) else { continue };
-            current = match current {
-                Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
-                Some(cur) => {
-                    push(text, out, cur);
-                    Some(piece)
-                }
-                None => Some(piece),
-            };
-        }
+        let Some(piece) = trim(text, Span::new(start, start + segment.len())) else { continue };
+        current = match current {
+            Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
+            Some(cur) => {
+                push(text, out, cur);
+                Some(piece)
+            }
+            None => Some(piece),
+        };
     }
     if let Some(cur) = current {
         push(text, out, cur);
@@ -108,7 +106,8 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Span>) {
 
 /// Candidate sentences: text up to and including a run of terminators (`. ? ! …`), closing
 /// quotes or brackets and the spaces after them; a full stop followed by a lower-case word is
-/// no end ("p.m. on Friday"), as in UAX #29 rule SB8.
+/// no end ("p.m. on Friday"), as in UAX #29 rule SB8. Every line break (`\n`, `\r`, U+2028,
+/// U+2029, U+0085) ends one.
 ///
 /// This is the part of UAX #29 sentence segmentation that news prose exercises, at a fraction
 /// of its cost: the full algorithm classifies every character against the Unicode tables,
@@ -121,13 +120,16 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             return None;
         }
         while pos < text.len() {
-            // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029): scanning
-            // bytes avoids decoding each character.
+            // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029) or 0xC2
+            // (U+0085): scanning bytes avoids decoding each character.
             let Some(at) = find_stop(text.as_bytes(), pos) else {
                 pos = text.len();
                 break;
             };
-            if text.as_bytes()[at] == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}']) {
+            let lead = text.as_bytes()[at];
+            if lead == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}'])
+                || lead == 0xC2 && !text[at..].starts_with('\u{85}')
+            {
                 pos = at + 1;
                 while !text.is_char_boundary(pos) {
                     pos += 1;
@@ -136,7 +138,7 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             }
             let c = text[at..].chars().next().unwrap_or(' ');
             let mut end = at + c.len_utf8();
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 pos = end;
                 let seg = (start, &text[start..end]);
                 start = end;
@@ -180,8 +182,8 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
 }
 
 /// The bytes at which [`segments`] looks closer: the ASCII terminators and line breaks, and
-/// the first byte of "…", U+2028 and U+2029.
-const STOPS: [u8; 6] = [b'.', b'?', b'!', b'\n', b'\r', 0xE2];
+/// the first byte of "…", U+2028, U+2029 and U+0085.
+const STOPS: [u8; 7] = [b'.', b'?', b'!', b'\n', b'\r', 0xE2, 0xC2];
 
 /// The offset of the first of [`STOPS`] at or after `from`. Eight bytes are tested at once:
 /// a byte-at-a-time scan was a third of the cost of splitting sentences.
@@ -197,18 +199,6 @@ fn find_stop(bytes: &[u8], from: usize) -> Option<usize> {
         at += 8;
     }
     None
-}
-
-/// Splits a segment at the next-line character U+0085: [`segments`] already ends a segment
-/// at every other line break. A one-character pattern is found by `memchr`, where a set of
-/// characters would decode every character of the segment.
-fn lines(start: usize, segment: &str) -> impl Iterator<Item = Span> + '_ {
-    let mut offset = start;
-    segment.split_inclusive('\u{85}').map(move |line| {
-        let span = Span::new(offset, offset + line.len());
-        offset += line.len();
-        span
-    })
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -288,6 +278,12 @@ mod tests {
         assert_eq!(split(text), ["Kim left", "Putin stayed", "Xi spoke", "Modi waited", "Lula", "Erdogan"]);
         // A title's full stop does not join sentences across a line break either.
         assert_eq!(split("He met Gen.\u{85}Troops left."), ["He met Gen.", "Troops left."]);
+        // U+0085 ends a sentence after a full stop and a lower-case word too; a non-breaking
+        // space, whose first byte it shares, ends nothing.
+        assert_eq!(
+            split("It rained.\u{85}then Kim\u{a0}left. U.S.\u{85}The"),
+            ["It rained.", "then Kim\u{a0}left.", "U.S.", "The"]
+        );
     }
 
     #[test]
@@ -332,12 +328,25 @@ mod tests {
 mod agreement_with_uax29 {
     use unicode_segmentation::UnicodeSegmentation;
 
+    use crate::span::Span;
+
+    /// `segment` split after each U+0085, which `segments` ends a segment at and the helper
+    /// below must too.
+    fn lines(start: usize, segment: &str) -> impl Iterator<Item = Span> + '_ {
+        let mut offset = start;
+        segment.split_inclusive('\u{85}').map(move |line| {
+            let span = Span::new(offset, offset + line.len());
+            offset += line.len();
+            span
+        })
+    }
+
     /// `sentences` as it would be with full UAX #29 candidate segments.
     fn uax29(text: &str) -> Vec<crate::span::Span> {
         let mut out = Vec::new();
         let mut current: Option<crate::span::Span> = None;
         for (start, segment) in text.split_sentence_bound_indices() {
-            for piece in super::lines(start, segment) {
+            for piece in lines(start, segment) {
                 let Some(piece) = super::trim(text, piece) else { continue };
                 current = match current {
                     Some(cur) if super::continues(text, cur, piece) => {
