@@ -53,7 +53,10 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
             Materiel::Made => c.made = true,
         }
     }
-    if c.len == 0 && (w.ends_with("-range") || w.ends_with("-guided") || w.ends_with("-capable")) {
+    // Asked of nearly every word, so the hyphen's place is tested before the suffix.
+    let suffix =
+        |end: &str| w.as_bytes().get(w.len().wrapping_sub(end.len())) == Some(&b'-') && w.ends_with(end);
+    if c.len == 0 && (suffix("-range") || suffix("-guided") || suffix("-capable")) {
         c.len = 1;
         c.modifier = true;
     }

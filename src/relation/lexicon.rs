@@ -115,7 +115,7 @@ impl<T> Default for PhraseMap<T> {
 /// probe.
 pub(crate) fn fingerprint(word: &[u8]) -> u32 {
     let n = word.len();
-    let head = word.iter().take(8).enumerate().fold(0u64, |h, (k, &b)| h | u64::from(b) << (8 * k));
+    let head = crate::swar::word_at(word, 0);
     let tail = match word.get(n.saturating_sub(8)..).and_then(|t| <[u8; 8]>::try_from(t).ok()) {
         Some(t) if n > 8 => u64::from_le_bytes(t),
         _ => 0,
