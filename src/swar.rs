@@ -54,6 +54,14 @@ pub(crate) fn ascii_lowercase(x: u64) -> u64 {
     x | capital >> 2
 }
 
+/// `x` in lower case where `alnum` (from [`ascii_alphanumeric`]) marks a letter or digit:
+/// setting bit 5 lowers a capital and leaves a small letter or a digit as it is, so a caller
+/// that has the mask already needs no second test for capitals.
+#[inline]
+pub(crate) fn lower_alphanumeric(x: u64, alnum: u64) -> u64 {
+    x | alnum >> 2
+}
+
 /// The offset within `x` of its lowest marked byte (8 if none is).
 #[inline]
 pub(crate) fn first(mask: u64) -> usize {
@@ -102,6 +110,26 @@ mod tests {
                     u64::from_le_bytes(expected),
                     "{b:#x} at {k}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn letters_and_digits_lower_as_the_byte_fold_does() {
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                let mut word = *b"AbC-z9@[";
+                word[k] = b;
+                let x = u64::from_le_bytes(word);
+                let alnum = ascii_alphanumeric(x);
+                // Only the marked bytes are lowered: compare those.
+                let marked = (alnum >> 7) * 0xFF;
+                assert_eq!(
+                    lower_alphanumeric(x, alnum) & marked,
+                    ascii_lowercase(x) & marked,
+                    "{b:#x} at {k}"
+                );
+                assert_eq!(lower_alphanumeric(x, alnum) & !marked, x & !marked, "{b:#x} at {k}");
             }
         }
     }

@@ -15,7 +15,7 @@
 //! each walk that fails costs more mispredicted branches than the test does.
 
 use crate::hash::fold;
-use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, first, lower_alphanumeric, word_at, HIGH};
 
 /// A set of first words: one bit per slot of [`first_word_key`], hashed.
 #[derive(Clone, Debug)]
@@ -41,7 +41,7 @@ impl Starts {
 
     /// Adds the first word of `surface` as written, and in capitals if `caps`.
     pub(crate) fn add(&mut self, surface: &[u8], caps: bool) {
-        let eight = first_eight(surface);
+        let eight = word_at(surface, 0).to_le_bytes();
         self.insert(eight);
         if caps {
             self.insert(uppercase(eight));
@@ -51,7 +51,7 @@ impl Starts {
     /// Adds the first word of `word` in every ASCII case: keywords match in any case. The
     /// key keeps the case of the first byte only, so two cases cover them all.
     pub(crate) fn add_any_case(&mut self, word: &[u8]) {
-        let eight = first_eight(word);
+        let eight = word_at(word, 0).to_le_bytes();
         self.insert(eight);
         self.insert(uppercase(eight));
     }
@@ -124,14 +124,6 @@ impl Starts {
     }
 }
 
-/// The first eight bytes of `surface`, zero after its end as past the end of a text.
-fn first_eight(surface: &[u8]) -> [u8; 8] {
-    let mut eight = [0; 8];
-    let n = surface.len().min(8);
-    eight[..n].copy_from_slice(&surface[..n]);
-    eight
-}
-
 fn uppercase(mut eight: [u8; 8]) -> [u8; 8] {
     eight.make_ascii_uppercase();
     eight
@@ -153,9 +145,7 @@ fn first_word_key(x: u64) -> u64 {
     // The lowest stop bit moved to the bottom of its byte, less one: the bytes below it. With
     // no stop at all, every byte; with a stop at the first byte, that byte is kept.
     let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
-    // Setting bit 5 lowers a capital and leaves a small letter or a digit as it is; the
-    // letter-or-digit mask, already in hand, says where.
-    let lower = x | alnum >> 2;
+    let lower = lower_alphanumeric(x, alnum);
     // A capital differs from its lower case in bit 5 of its byte.
     let capital = (lower ^ x) & 0x20;
     lower & keep | capital << 58
@@ -173,7 +163,7 @@ mod tests {
         /// give the same key for any eight bytes.
         #[test]
         fn the_key_lowers_as_ascii_lowercase_does(x in any::<u64>(), text in "[A-Za-z0-9 .,'-]{0,8}") {
-            for x in [x, u64::from_le_bytes(first_eight(text.as_bytes()))] {
+            for x in [x, word_at(text.as_bytes(), 0)] {
                 let stop = !ascii_alphanumeric(x) & HIGH;
                 let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
                 let lower = ascii_lowercase(x);

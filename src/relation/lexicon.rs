@@ -12,6 +12,7 @@ use once_cell::sync::Lazy;
 use super::{Modality, RelationKind};
 use crate::error::{Error, Origin, Result};
 use crate::hash::BuildWordHasher;
+use crate::swar::word_at;
 
 string_enum! {
     /// Which roles a trigger's neighbours fill; see `gazetteers/lexicon/triggers.tsv`.
@@ -115,7 +116,7 @@ impl<T> Default for PhraseMap<T> {
 /// probe.
 pub(crate) fn fingerprint(word: &[u8]) -> u32 {
     let n = word.len();
-    let head = crate::swar::word_at(word, 0);
+    let head = word_at(word, 0);
     let tail = match word.get(n.saturating_sub(8)..).and_then(|t| <[u8; 8]>::try_from(t).ok()) {
         Some(t) if n > 8 => u64::from_le_bytes(t),
         _ => 0,

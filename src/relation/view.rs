@@ -7,7 +7,7 @@ use super::lexicon::{fingerprint, normalize_into, short_fingerprint, Lexicon, Ph
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::swar::{ascii_alphanumeric, first, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, first, lower_alphanumeric, word_at, HIGH};
 use crate::tokenize::is_word_char;
 
 /// What a token is.
@@ -272,9 +272,8 @@ fn tokenize(
         }
         let limit = entity_start.unwrap_or(end);
         // Most words take this path: no decoding, no loop over their bytes.
-        if let Some((len, eight)) = short_ascii_word(bytes, pos, limit) {
+        if let Some((len, eight, lower)) = short_ascii_word(bytes, pos, limit) {
             let span = Span::new(pos, pos + len);
-            let lower = lowered(eight, len);
             let stored = if lower == eight {
                 None
             } else {
@@ -335,43 +334,37 @@ fn tokenize(
     }
 }
 
-/// The word at `pos` when it is at most seven ASCII letters and digits ended by plain ASCII
-/// or by `limit` (most words of news): its length and its bytes, zero after it, from one
-/// eight-byte load. `None` sends every other word through [`word_len`], which also joins
-/// hyphens, digit groups and non-ASCII letters.
+/// The word at `pos` when it is at most seven ASCII letters and digits that [`run_ends`]
+/// says are the whole word (most words of news): its length, its bytes and their lower case,
+/// zero after it, from one eight-byte load. `None` sends every other word through
+/// [`word_len`], which also joins hyphens, digit groups and non-ASCII letters.
 #[inline]
-fn short_ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<(usize, u64)> {
+fn short_ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<(usize, u64, u64)> {
     let x = word_at(bytes, pos);
-    let len = first(!ascii_alphanumeric(x) & HIGH);
-    if len == 0 || len == 8 || pos + len > limit {
+    let alnum = ascii_alphanumeric(x);
+    let len = first(!alnum & HIGH);
+    if len == 0 || len == 8 || pos + len > limit || !run_ends(bytes, pos + len, limit) {
         return None;
     }
-    // The byte after the word, if it lies before `limit`, must end it for certain: a comma
-    // or full stop does unless digits stand on both sides ("2.2", "10,000"), which news
-    // writes after a word far more often than between digits.
-    if pos + len < limit {
-        match bytes[pos + len] {
-            b'-' | 0x80..=0xFF => return None,
-            b',' | b'.' if bytes[pos + len - 1].is_ascii_digit() && digit_at(bytes, pos + len + 1, limit) => {
-                return None
-            }
-            _ => {}
+    let word = (1 << (8 * len)) - 1;
+    Some((len, x & word, lower_alphanumeric(x, alnum) & word))
+}
+
+/// Whether the ASCII letters and digits that end at `at` (before `limit`) are a whole word,
+/// as far as the bytes from `at` tell without decoding: they are if `limit` or plain ASCII
+/// follows, a comma or full stop not between digits ("2.2", "10,000" join), or a hyphen
+/// before ASCII that is no letter or digit. `false` leaves the word to the decoding walk.
+#[inline]
+fn run_ends(bytes: &[u8], at: usize, limit: usize) -> bool {
+    let byte = |k: usize| bytes.get(k).filter(|_| k < limit);
+    match byte(at) {
+        None => true,
+        Some(b',' | b'.') => {
+            !(at > 0 && bytes[at - 1].is_ascii_digit() && byte(at + 1).is_some_and(u8::is_ascii_digit))
         }
+        Some(b'-') => byte(at + 1).is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()),
+        Some(b) => b.is_ascii(),
     }
-    Some((len, x & ((1 << (8 * len)) - 1)))
-}
-
-/// The lower case of a word from [`short_ascii_word`]: setting bit 5 lowers a capital and
-/// leaves a small letter or a digit as it is, and every byte of such a word is one of those.
-#[inline]
-fn lowered(eight: u64, len: usize) -> u64 {
-    eight | 0x2020_2020_2020_2020 & ((1 << (8 * len)) - 1)
-}
-
-/// Whether `bytes[at]` is an ASCII digit before `limit`.
-#[inline]
-fn digit_at(bytes: &[u8], at: usize, limit: usize) -> bool {
-    at < limit && bytes.get(at).is_some_and(u8::is_ascii_digit)
 }
 
 /// Length of the word at the start of `s`: word characters, joined by single hyphens, and by
@@ -389,20 +382,11 @@ fn word_len(s: &str) -> usize {
         }
     }
     let bytes = s.as_bytes();
-    let after_digit = ascii > 0 && bytes[ascii - 1].is_ascii_digit();
-    // What ends the run decides most words without decoding: plain ASCII, a comma or full
-    // stop not between digits, a hyphen before ASCII that is no letter or digit.
-    match bytes.get(ascii) {
-        Some(b) if b.is_ascii() && !matches!(b, b'-' | b',' | b'.') => return ascii,
-        None => return ascii,
-        Some(b',' | b'.') if !(after_digit && digit_at(bytes, ascii + 1, bytes.len())) => return ascii,
-        Some(b'-') if bytes.get(ascii + 1).is_none_or(|n| n.is_ascii() && !n.is_ascii_alphanumeric()) => {
-            return ascii
-        }
-        _ => {}
+    if run_ends(bytes, ascii, bytes.len()) {
+        return ascii;
     }
     // The ASCII run is all word characters: the decoding walk resumes after it.
-    walk(s, ascii, after_digit)
+    walk(s, ascii, ascii > 0 && bytes[ascii - 1].is_ascii_digit())
 }
 
 /// The decoding walk of [`word_len`] from `from`, where the word so far ends (`after_digit`:
@@ -461,12 +445,12 @@ mod tests {
         for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
             for limit in [pos + 3, pos + 7, text.len()] {
                 let limit = (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
-                let Some((len, eight)) = short_ascii_word(bytes, pos, limit) else { continue };
+                let Some((len, eight, lowered)) = short_ascii_word(bytes, pos, limit) else { continue };
                 short += 1;
                 let word = &text[pos..pos + len];
                 assert_eq!(len, word_len(&text[pos..limit]), "{word:?} at {pos}");
                 let lower = ascii_lowercase(eight);
-                assert_eq!(lowered(eight, len), lower, "{word:?}");
+                assert_eq!(lowered, lower, "{word:?}");
                 assert_eq!(
                     short_fingerprint(lower, len),
                     fingerprint(normalize(word).as_bytes()),
