@@ -86,9 +86,16 @@ pub fn sentences(text: &str) -> Vec<Span> {
 
 /// [`sentences`] into `out` (cleared first), for a caller that splits many texts.
 pub(crate) fn sentences_into(text: &str, out: &mut Vec<Span>) {
+    join(text, segments(text), out);
+}
+
+/// The sentences of `text` made of its candidate `segments` (offset, text) into `out`
+/// (cleared first): each trimmed, joined to the one before where that one ends in an
+/// abbreviation's full stop, page furniture left out.
+fn join<'t>(text: &'t str, segments: impl Iterator<Item = (usize, &'t str)>, out: &mut Vec<Span>) {
     out.clear();
     let mut current: Option<Span> = None;
-    for (start, segment) in segments(text) {
+    for (start, segment) in segments {
         let Some(piece) = trim(text, Span::new(start, start + segment.len())) else { continue };
         current = match current {
             Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
@@ -328,41 +335,11 @@ mod tests {
 mod agreement_with_uax29 {
     use unicode_segmentation::UnicodeSegmentation;
 
-    use crate::span::Span;
-
-    /// `segment` split after each U+0085, which `segments` ends a segment at and the helper
-    /// below must too.
-    fn lines(start: usize, segment: &str) -> impl Iterator<Item = Span> + '_ {
-        let mut offset = start;
-        segment.split_inclusive('\u{85}').map(move |line| {
-            let span = Span::new(offset, offset + line.len());
-            offset += line.len();
-            span
-        })
-    }
-
-    /// `sentences` as it would be with full UAX #29 candidate segments.
+    /// `sentences` as it would be with full UAX #29 candidate segments, which end after
+    /// every line break, U+0085 included (rule SB4).
     fn uax29(text: &str) -> Vec<crate::span::Span> {
         let mut out = Vec::new();
-        let mut current: Option<crate::span::Span> = None;
-        for (start, segment) in text.split_sentence_bound_indices() {
-            for piece in lines(start, segment) {
-                let Some(piece) = super::trim(text, piece) else { continue };
-                current = match current {
-                    Some(cur) if super::continues(text, cur, piece) => {
-                        Some(crate::span::Span::new(cur.start, piece.end))
-                    }
-                    Some(cur) => {
-                        super::push(text, &mut out, cur);
-                        Some(piece)
-                    }
-                    None => Some(piece),
-                };
-            }
-        }
-        if let Some(cur) = current {
-            super::push(text, &mut out, cur);
-        }
+        super::join(text, text.split_sentence_bound_indices(), &mut out);
         out
     }
 
