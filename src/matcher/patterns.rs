@@ -39,19 +39,23 @@ impl Facts {
     const SURE_WEAPON: u8 = 16;
 
     fn of(targets: &[Target], text: &str, kind: impl Fn(&Target) -> EntityKind) -> Facts {
-        let all = |f: &dyn Fn(&Target) -> bool| targets.iter().all(f);
-        let any = |f: &dyn Fn(&Target) -> bool| targets.iter().any(f);
+        let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
         // A match spells its pattern up to ASCII case, so the pattern's white space is the
         // match's.
         let one_word = !text.contains(char::is_whitespace);
-        let facts = [
-            (Facts::PARTIAL, all(&|t| t.role == SurfaceRole::Partial)),
-            (Facts::ONE_WORD_PERSON, one_word && all(&|t| kind(t) == EntityKind::Person)),
-            (Facts::SURE, any(&|t| !t.ambiguous)),
-            (Facts::KNOWN, any(&|t| !t.ambiguous && t.role != SurfaceRole::Partial)),
-            (Facts::SURE_WEAPON, any(&|t| !t.ambiguous && kind(t) == EntityKind::Weapon)),
-        ];
-        Facts(facts.iter().filter(|(_, holds)| *holds).fold(0, |bits, (bit, _)| bits | bit))
+        Facts(
+            bit(targets.iter().all(|t| t.role == SurfaceRole::Partial), Facts::PARTIAL)
+                | bit(
+                    one_word && targets.iter().all(|t| kind(t) == EntityKind::Person),
+                    Facts::ONE_WORD_PERSON,
+                )
+                | bit(targets.iter().any(|t| !t.ambiguous), Facts::SURE)
+                | bit(targets.iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial), Facts::KNOWN)
+                | bit(
+                    targets.iter().any(|t| !t.ambiguous && kind(t) == EntityKind::Weapon),
+                    Facts::SURE_WEAPON,
+                ),
+        )
     }
 
     /// Every target is a partial person name.

@@ -10,10 +10,10 @@
 //! mentions, also for a document that repeats one surname a million times.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Catalog;
 use crate::gazetteer::SurfaceRole;
+use crate::hash::BuildWordHasher;
 use crate::matcher::{Candidate, Target};
 
 pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
@@ -29,7 +29,7 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
     }
     let nearest = |order: &mut dyn Iterator<Item = usize>| {
         let mut best: Vec<Option<(usize, Target)>> = vec![None; kept.len()];
-        let mut seen: HashMap<u32, usize, BuildHasherDefault<EntryHasher>> = HashMap::default();
+        let mut seen: HashMap<u32, usize, BuildWordHasher> = HashMap::default();
         for i in order {
             for t in partials(i) {
                 if let Some(&j) = seen.get(&t.entry) {
@@ -55,26 +55,4 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         vec![None; kept.len()]
     };
     (0..kept.len()).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
-}
-
-/// Hashes entry indices for the per-document map of full mentions. The keys are our own
-/// small integers, not attacker-chosen strings, so SipHash's flood resistance buys nothing
-/// here, and one multiplication (Fibonacci hashing) is several times cheaper.
-#[derive(Default)]
-struct EntryHasher(u64);
-
-impl Hasher for EntryHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
