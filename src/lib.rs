@@ -54,7 +54,8 @@
 //! 5. output — [`Extraction`] serializes to the contract's JSON.
 //!
 //! [`Extractor::extract_batch`] runs many documents on several threads and returns their
-//! results in input order.
+//! results in input order; [`Extractor::fold_batch`] hands each result to a closure on the
+//! thread that made it, for corpora whose results need not, or cannot, be held at once.
 //!
 //! # Offsets
 //!
