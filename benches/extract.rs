@@ -1,7 +1,7 @@
 //! Build cost and extraction cost, measured separately: building the default extractor;
 //! extracting the shortest and the longest seed article, the seeds repeated to a 32 MiB
-//! corpus (one batch of documents), and the longest seed with a synthetic 100,000-entry
-//! gazetteer added.
+//! corpus (one batch of documents, returned in order or folded on the worker threads), and
+//! the longest seed with a synthetic 100,000-entry gazetteer added.
 //!
 //! Every benchmark asserts the counts it produces against the constants below, so a bench
 //! that stopped doing the work fails instead of looking fast.
@@ -108,6 +108,17 @@ fn extract(c: &mut Criterion) {
                 let found = x.extract_batch(black_box(&corpus), threads);
                 assert_eq!(counts(&found), want);
                 found
+            })
+        });
+        // Each thread counts and frees its own results, as a streaming pipeline would.
+        group.bench_function(format!("32 MiB seeds, {threads} thread(s), folded"), |b| {
+            b.iter(|| {
+                let add = |n: &mut (usize, usize), _, x: Extraction| {
+                    n.0 += x.entities.len();
+                    n.1 += x.relations.len();
+                };
+                let states = x.fold_batch(black_box(&corpus), threads, || (0, 0), add);
+                assert_eq!(states.iter().fold((0, 0), |(e, r), n| (e + n.0, r + n.1)), want);
             })
         });
     }
