@@ -9,12 +9,16 @@
 //! Two passes (forward for "before", backward for "after") keep this linear in the number of
 //! mentions, also for a document that repeats one surname a million times.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use super::Catalog;
 use crate::gazetteer::SurfaceRole;
-use crate::hash::BuildWordHasher;
 use crate::matcher::{Candidate, Target};
+
+thread_local! {
+    /// The slots of [`Latest`], kept between the documents a thread links.
+    static SLOTS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
 
 pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
     let explicit: Vec<Option<Target>> = kept
@@ -23,16 +27,39 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         .collect();
     let partials =
         |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
-    // Most documents hold no partial name at all; they need no map of full mentions.
+    // Most documents hold no partial name at all; they need no table of full mentions.
     if !(0..kept.len()).any(|i| partials(i).next().is_some()) {
         return explicit;
     }
-    let nearest = |order: &mut dyn Iterator<Item = usize>| {
-        let mut best: Vec<Option<(usize, Target)>> = vec![None; kept.len()];
-        let mut seen: HashMap<u32, usize, BuildWordHasher> = HashMap::default();
+    SLOTS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slots) => link_partials(&explicit, partials, &mut slots, catalog.gazetteer.len()),
+        Err(_) => link_partials(&explicit, partials, &mut Vec::new(), catalog.gazetteer.len()),
+    })
+}
+
+/// Links the partial names, given each mention's explicit target and its partial ones.
+fn link_partials<'t, P, I>(
+    explicit: &[Option<Target>],
+    partials: P,
+    slots: &mut Vec<usize>,
+    entries: usize,
+) -> Vec<Option<Target>>
+where
+    P: Fn(usize) -> I,
+    I: Iterator<Item = &'t Target>,
+{
+    let n = explicit.len();
+    // Grows once per thread (and gazetteer size), never per document.
+    if slots.len() < entries {
+        slots.resize(entries, usize::MAX);
+    }
+    let mut latest = Latest { slots, explicit };
+    let mut nearest = |forward: bool| {
+        let mut best: Vec<Option<(usize, Target)>> = vec![None; n];
+        let order: &mut dyn Iterator<Item = usize> = if forward { &mut (0..n) } else { &mut (0..n).rev() };
         for i in order {
             for t in partials(i) {
-                if let Some(&j) = seen.get(&t.entry) {
+                if let Some(j) = latest.get(t.entry, i, forward) {
                     let distance = i.abs_diff(j);
                     if best[i].is_none_or(|(d, _)| distance < d) {
                         best[i] = Some((distance, *t));
@@ -40,19 +67,113 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
                 }
             }
             if let Some(t) = explicit[i] {
-                seen.insert(t.entry, i);
+                latest.set(t.entry, i);
             }
         }
         best
     };
-    let before = nearest(&mut (0..kept.len()));
+    let before = nearest(true);
     // News names a person in full before using the surname, so usually every partial name
     // has a full mention before it and the backward pass would change nothing.
     let unlinked = |i: &usize| before[*i].is_none() && partials(*i).next().is_some();
-    let after = if (0..kept.len()).any(|i| unlinked(&i)) {
-        nearest(&mut (0..kept.len()).rev())
-    } else {
-        vec![None; kept.len()]
-    };
-    (0..kept.len()).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
+    let after = if (0..n).any(|i| unlinked(&i)) { nearest(false) } else { vec![None; n] };
+    (0..n).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
+}
+
+/// The latest full mention of each entry that a pass over a document's mentions has gone
+/// by, by entry index: one load per question instead of hashing, and no clearing between
+/// passes or documents, which would cost the gazetteer's size each time. A slot is believed
+/// only if the mention it holds is behind the pass and names that entry; such a mention set
+/// the slot when the pass went by it, and only later mentions of the same pass set it since,
+/// so a slot left by another pass or document never passes.
+struct Latest<'a> {
+    slots: &'a mut Vec<usize>,
+    explicit: &'a [Option<Target>],
+}
+
+impl Latest<'_> {
+    /// The latest full mention of `entry` before `i` in the pass's direction.
+    #[inline]
+    fn get(&self, entry: u32, i: usize, forward: bool) -> Option<usize> {
+        let j = *self.slots.get(entry as usize)?;
+        let behind = if forward { j < i } else { j > i };
+        let names = self.explicit.get(j).is_some_and(|t| t.is_some_and(|t| t.entry == entry));
+        (behind && names).then_some(j)
+    }
+
+    #[inline]
+    fn set(&mut self, entry: u32, i: usize) {
+        let entry = entry as usize;
+        if entry >= self.slots.len() {
+            self.slots.resize(entry + 1, usize::MAX);
+        }
+        self.slots[entry] = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn target(entry: u32, role: SurfaceRole) -> Target {
+        Target { entry, role, ambiguous: false }
+    }
+
+    /// The map of full mentions that the slots replaced, kept as the oracle.
+    fn with_a_map(explicit: &[Option<Target>], partials: &[Vec<Target>]) -> Vec<Option<Target>> {
+        let n = explicit.len();
+        let nearest = |order: &mut dyn Iterator<Item = usize>| {
+            let mut best: Vec<Option<(usize, Target)>> = vec![None; n];
+            let mut seen: HashMap<u32, usize> = HashMap::new();
+            for i in order {
+                for t in &partials[i] {
+                    if let Some(&j) = seen.get(&t.entry) {
+                        let distance = i.abs_diff(j);
+                        if best[i].is_none_or(|(d, _)| distance < d) {
+                            best[i] = Some((distance, *t));
+                        }
+                    }
+                }
+                if let Some(t) = explicit[i] {
+                    seen.insert(t.entry, i);
+                }
+            }
+            best
+        };
+        let (before, after) = (nearest(&mut (0..n)), nearest(&mut (0..n).rev()));
+        (0..n).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
+    }
+
+    /// A document's mentions: each an optional full name and some partial names, of a few
+    /// entries, so that names repeat and partial names find full ones on both sides.
+    fn mentions() -> impl Strategy<Value = Vec<(Option<u32>, Vec<u32>)>> {
+        prop::collection::vec((prop::option::of(0..6u32), prop::collection::vec(0..6u32, 0..3)), 0..24)
+    }
+
+    proptest! {
+        /// Documents linked one after another on one table of slots, which every pass leaves
+        /// full of its own indices: a slot from another pass or document must never be read
+        /// as a full mention.
+        #[test]
+        fn slots_left_by_other_passes_link_as_a_fresh_map_does(
+            documents in prop::collection::vec(mentions(), 1..6),
+            entries in 0..8usize,
+        ) {
+            let mut slots = Vec::new();
+            for mentions in documents {
+                let explicit: Vec<Option<Target>> =
+                    mentions.iter().map(|(e, _)| e.map(|e| target(e, SurfaceRole::Name))).collect();
+                let partials: Vec<Vec<Target>> = mentions
+                    .iter()
+                    .map(|(_, p)| p.iter().map(|&e| target(e, SurfaceRole::Partial)).collect())
+                    .collect();
+                let linked = link_partials(&explicit, |i| partials[i].iter(), &mut slots, entries);
+                prop_assert_eq!(linked, with_a_map(&explicit, &partials));
+            }
+        }
+    }
 }
