@@ -36,10 +36,17 @@ fn is_combining_mark(c: char) -> bool {
 #[inline]
 pub fn is_boundary(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
-    // ASCII on both sides, as around most words of English news: no decoding needed.
+    // ASCII on both sides, as around most words of English news: no decoding needed. Only
+    // this test is inlined into the matcher's loop; the decoding stays out of line.
     if at > 0 && at < bytes.len() && bytes[at - 1].is_ascii() && bytes[at].is_ascii() {
         return !(bytes[at - 1].is_ascii_alphanumeric() && bytes[at].is_ascii_alphanumeric());
     }
+    is_boundary_decoding(text, at)
+}
+
+/// [`is_boundary`] where a side is not ASCII or is an end of the text.
+#[inline(never)]
+fn is_boundary_decoding(text: &str, at: usize) -> bool {
     if at == 0 || at >= text.len() {
         return at <= text.len();
     }
