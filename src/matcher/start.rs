@@ -11,13 +11,14 @@
 //! 12,187 word starts are walked and 1,912 of those walks find a surface or keyword; a set
 //! of first two bytes, which this replaced, let 7,153 through.
 //!
-//! The test is a few arithmetic steps on one eight-byte load, and one unpredictable branch:
-//! each walk that fails costs more mispredicted branches than the test does.
+//! The test is a few arithmetic steps on eight bytes, cut with their letter-or-digit mask
+//! from the scan's blocks, and one unpredictable branch: each walk that fails costs more
+//! mispredicted branches than the test does.
 
 use crate::hash::fold;
 use crate::swar::{ascii_alphanumeric, first, lower_alphanumeric, word_at, HIGH};
 
-/// A set of first words: one bit per slot of [`first_word_key`], hashed.
+/// A set of first words: one bit per slot of [`Block::first_word_key`], hashed.
 #[derive(Clone, Debug)]
 pub(crate) struct Starts {
     bits: Box<[u64]>,
@@ -58,16 +59,23 @@ impl Starts {
 
     fn insert(&mut self, eight: [u8; 8]) {
         self.punctuation_first |= eight[0].is_ascii() && !eight[0].is_ascii_alphanumeric();
-        let slot = self.slot(u64::from_le_bytes(eight));
+        let slot = self.slot(Block::new(u64::from_le_bytes(eight)));
         self.bits[slot >> 6] |= 1 << (slot & 63);
     }
 
-    /// The slot of the first word of `x` in the set: the top bits of a folded product, so
+    /// The slot of the first word of `eight` in the set: the top bits of a folded product, so
     /// that every bit of the key moves the slot. A plain multiply lets low bits of the key
     /// reach the top bits of the product only through carries.
     #[inline]
-    fn slot(&self, x: u64) -> usize {
-        (fold(first_word_key(x), 0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, eight: Block) -> usize {
+        (fold(eight.first_word_key(), 0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Whether the set holds the first word of `eight`.
+    #[inline]
+    fn holds(&self, eight: Block) -> bool {
+        let slot = self.slot(eight);
+        self.bits[slot >> 6] >> (slot & 63) & 1 == 1
     }
 
     /// Heap bytes used.
@@ -75,8 +83,8 @@ impl Starts {
         self.bits.len() * 8
     }
 
-    /// The offsets of `haystack` where a match may start, in order: a superset of those
-    /// for which [`Starts::may_start`] holds and which are word boundaries.
+    /// The offsets of `haystack` where a match may start, in order: a superset of the word
+    /// boundaries whose first word the set holds (`may_start` in the tests).
     ///
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
     /// so testing each byte with a branch mispredicts often. Instead eight bytes at a time
@@ -84,12 +92,16 @@ impl Starts {
     /// before it is not, or it begins a multi-byte character. Only set bits are visited.
     pub(crate) fn candidates<'h>(&'h self, haystack: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
         let (mut next, mut base, mut mask, mut carry) = (0, 0, 0u64, 0u64);
+        // The block of `base` and the one after it, which a word that starts in the block may
+        // run into: each candidate's eight bytes are cut from the two, with their mask.
+        let (mut block, mut ahead) = (Block::default(), Block::at(haystack, 0));
         std::iter::from_fn(move || loop {
             if mask != 0 {
-                let at = base + first(mask);
+                let k = first(mask);
                 mask &= mask - 1;
-                if self.may_start(haystack, at) {
-                    return Some(at);
+                // Past the end only the punctuation-first scan marks bytes.
+                if base + k < haystack.len() && self.holds(block.from(k, ahead)) {
+                    return Some(base + k);
                 }
                 continue;
             }
@@ -97,8 +109,8 @@ impl Starts {
                 return None;
             }
             // Past the end the bytes are zero, which start nothing.
-            let x = word_at(haystack, next);
-            let alnum = ascii_alphanumeric(x);
+            (block, ahead) = (ahead, Block::at(haystack, next + 8));
+            let Block { x, alnum } = block;
             let before = alnum << 8 | carry;
             carry = alnum >> 56;
             mask = if self.punctuation_first {
@@ -113,14 +125,62 @@ impl Starts {
         })
     }
 
-    /// Whether a match may start at `at` of `haystack`.
-    #[inline]
+    /// Whether a match may start at `at` of `haystack`: what [`Starts::candidates`] asks of
+    /// each offset, from the bytes it has in hand.
+    #[cfg(test)]
     pub(crate) fn may_start(&self, haystack: &[u8], at: usize) -> bool {
-        if at >= haystack.len() {
-            return false;
-        }
-        let slot = self.slot(word_at(haystack, at));
-        self.bits[slot >> 6] >> (slot & 63) & 1 == 1
+        at < haystack.len() && self.holds(Block::at(haystack, at))
+    }
+}
+
+/// Eight bytes of text, the first in the lowest position, and their letter-or-digit mask.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Block {
+    x: u64,
+    alnum: u64,
+}
+
+impl Block {
+    #[inline]
+    fn new(x: u64) -> Block {
+        Block { x, alnum: ascii_alphanumeric(x) }
+    }
+
+    /// The eight bytes of `haystack` from `at` (zero past the end).
+    #[inline]
+    fn at(haystack: &[u8], at: usize) -> Block {
+        Block::new(word_at(haystack, at))
+    }
+
+    /// The eight bytes from offset `k` of this block, running into `next`, the block after
+    /// it: the mask tests each byte on its own, so cutting it as the bytes are cut gives the
+    /// mask of the cut bytes without testing them again.
+    #[inline]
+    fn from(self, k: usize, next: Block) -> Block {
+        let cut = |low: u64, high: u64| ((u128::from(high) << 64 | u128::from(low)) >> (8 * k)) as u64;
+        Block { x: cut(self.x, next.x), alnum: cut(self.alnum, next.alnum) }
+    }
+
+    /// The first word of these eight bytes: its leading run of ASCII letters and digits, in
+    /// lower case, the bytes after it zero, and the top bit set if it begins with a capital. No
+    /// letter or digit is zero, so the key also tells the run's length. A start with no such
+    /// run ("Öl", "#tag") keeps its first byte.
+    ///
+    /// Text that matches a surface at word boundaries has the key the surface has in the case
+    /// the text writes it: it spells the surface's bytes in that case, and after a run that
+    /// ends inside the surface comes the same byte, after one that ends with it, no letter or
+    /// digit.
+    #[inline]
+    fn first_word_key(self) -> u64 {
+        let Block { x, alnum } = self;
+        let stop = !alnum & HIGH;
+        // The lowest stop bit moved to the bottom of its byte, less one: the bytes below it.
+        // With no stop at all, every byte; with a stop at the first byte, that byte is kept.
+        let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
+        let lower = lower_alphanumeric(x, alnum);
+        // A capital differs from its lower case in bit 5 of its byte.
+        let capital = (lower ^ x) & 0x20;
+        lower & keep | capital << 58
     }
 }
 
@@ -129,26 +189,10 @@ fn uppercase(mut eight: [u8; 8]) -> [u8; 8] {
     eight
 }
 
-/// The first word of the eight bytes `x`: its leading run of ASCII letters and digits, in
-/// lower case, the bytes after it zero, and the top bit set if it begins with a capital. No
-/// letter or digit is zero, so the key also tells the run's length. A start with no such
-/// run ("Öl", "#tag") keeps its first byte.
-///
-/// Text that matches a surface at word boundaries has the key the surface has in the case
-/// the text writes it: it spells the surface's bytes in that case, and after a run that
-/// ends inside the surface comes the same byte, after one that ends with it, no letter or
-/// digit.
-#[inline]
+/// [`Block::first_word_key`] of the eight bytes `x`.
+#[cfg(test)]
 fn first_word_key(x: u64) -> u64 {
-    let alnum = ascii_alphanumeric(x);
-    let stop = !alnum & HIGH;
-    // The lowest stop bit moved to the bottom of its byte, less one: the bytes below it. With
-    // no stop at all, every byte; with a stop at the first byte, that byte is kept.
-    let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
-    let lower = lower_alphanumeric(x, alnum);
-    // A capital differs from its lower case in bit 5 of its byte.
-    let capital = (lower ^ x) & 0x20;
-    lower & keep | capital << 58
+    Block::new(x).first_word_key()
 }
 
 #[cfg(test)]
@@ -159,6 +203,19 @@ mod tests {
     use crate::swar::ascii_lowercase;
 
     proptest! {
+        /// The scan cuts each candidate's eight bytes and their mask from the two blocks it
+        /// holds: that must be the eight bytes at the candidate, and their mask.
+        #[test]
+        fn a_cut_block_is_the_block_at_its_offset(text in "[a-zA-Z0-9 ,.’éÖ]{0,40}") {
+            let t = text.as_bytes();
+            for base in (0..t.len() + 8).step_by(8) {
+                let (block, next) = (Block::at(t, base), Block::at(t, base + 8));
+                for k in 0..8 {
+                    prop_assert_eq!(block.from(k, next), Block::at(t, base + k), "{} + {}", base, k);
+                }
+            }
+        }
+
         /// The key lowers with the letter-or-digit mask; the general ASCII lowering must
         /// give the same key for any eight bytes.
         #[test]
