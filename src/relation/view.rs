@@ -68,6 +68,9 @@ pub(crate) struct View<'d, 'a> {
     /// The materiel class of each token, looked up once: the rules ask about the same
     /// tokens many times.
     classes: Vec<WordClass>,
+    /// The token whose clause was asked for last, and the clause's first and last token:
+    /// each rule that a trigger fires asks for the trigger's clause again.
+    clause: core::cell::Cell<Option<(usize, (usize, usize))>>,
 }
 
 /// The buffers of a view, kept between sentences: a document's sentences then cost no
@@ -98,7 +101,9 @@ impl<'d, 'a> View<'d, 'a> {
         let lower: &'d str = lower;
         let mut words = reuse(core::mem::take(&mut scratch.words));
         words.extend(tokens.iter().map(|t| normal_form(t, doc.text, lower)));
-        let mut view = View { doc, span, tokens, words, classes: core::mem::take(&mut scratch.classes) };
+        let classes = core::mem::take(&mut scratch.classes);
+        let clause = core::cell::Cell::new(None);
+        let mut view = View { doc, span, tokens, words, classes, clause };
         view.classes.clear();
         for i in 0..view.tokens.len() {
             let class = classify(&view, i);
@@ -115,6 +120,19 @@ impl<'d, 'a> View<'d, 'a> {
     /// The materiel class of the token at `i` (empty for non-words and out of range).
     pub fn class(&self, i: usize) -> WordClass {
         self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// The first and last token of the clause of token `at`, from `find` unless `at` was
+    /// the last token asked for.
+    pub fn clause_of(&self, at: usize, find: impl FnOnce() -> (usize, usize)) -> (usize, usize) {
+        match self.clause.get() {
+            Some((i, found)) if i == at => found,
+            _ => {
+                let found = find();
+                self.clause.set(Some((at, found)));
+                found
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
