@@ -131,7 +131,7 @@ impl Matcher {
 
     /// The case policy: `found` spells the pattern as written, or in capitals if allowed.
     fn case_matches(&self, pattern: u32, found: &[u8]) -> bool {
-        found == self.patterns.text(pattern).as_bytes()
+        found == self.patterns.bytes(pattern)
             || (self.patterns.caps(pattern) && !found.iter().any(u8::is_ascii_lowercase))
     }
 
