@@ -116,20 +116,19 @@ impl<T> Default for PhraseMap<T> {
 /// probe.
 pub(crate) fn fingerprint(word: &[u8]) -> u32 {
     let n = word.len();
-    let head = word_at(word, 0);
     let tail = match word.get(n.saturating_sub(8)..).and_then(|t| <[u8; 8]>::try_from(t).ok()) {
         Some(t) if n > 8 => u64::from_le_bytes(t),
         _ => 0,
     };
-    mix(head ^ tail.rotate_left(29), n)
+    fingerprint_of(word_at(word, 0), tail, n)
 }
 
-/// The [`fingerprint`] of a normalized word of at most eight bytes, given as a
-/// little-endian `u64` with zeros after it: the sentence view measures most words in one
-/// load and has them so.
+/// The [`fingerprint`] of a normalized word of `len` bytes from its first eight bytes (zeros
+/// after a shorter word) and, if it is longer than eight, its last eight: the sentence view
+/// has them in hand, lowered from the text, without writing the word out.
 #[inline]
-pub(crate) fn short_fingerprint(word: u64, len: usize) -> u32 {
-    mix(word, len)
+pub(crate) fn fingerprint_of(head: u64, tail: u64, len: usize) -> u32 {
+    mix(head ^ tail.rotate_left(29), len)
 }
 
 /// Length and bytes mixed by one multiplication.

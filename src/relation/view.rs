@@ -3,11 +3,11 @@
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
 use super::items::{classify, WordClass};
-use super::lexicon::{fingerprint, normalize_into, short_fingerprint, Lexicon, PhraseMap};
+use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, PhraseMap};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::swar::{ascii_alphanumeric, first, lower_alphanumeric, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, ascii_lowercase, first, lower_alphanumeric, word_at, HIGH};
 use crate::tokenize::is_word_char;
 
 /// What a token is.
@@ -289,23 +289,17 @@ fn tokenize(
             continue;
         }
         let limit = entity_start.unwrap_or(end);
-        // Most words take this path: no decoding, no loop over their bytes.
-        if let Some((len, eight, lower)) = short_ascii_word(bytes, pos, limit) {
-            let span = Span::new(pos, pos + len);
-            let stored = if lower == eight {
-                None
-            } else {
+        // Most words take this path: no decoding, and eight bytes at a time.
+        if let Some(w) = ascii_word(bytes, pos, limit) {
+            let span = Span::new(pos, pos + w.len);
+            let stored = w.capitals.then(|| {
                 let start = buf.len();
-                buf.push_str(core::str::from_utf8(&lower.to_le_bytes()[..len]).unwrap_or_default());
-                Some((start as u32, buf.len() as u32))
-            };
-            out.push(Token {
-                span,
-                tok: Tok::Word,
-                lower: stored,
-                fingerprint: short_fingerprint(lower, len),
+                buf.push_str(&text[span]);
+                buf[start..].make_ascii_lowercase();
+                (start as u32, buf.len() as u32)
             });
-            pos += len;
+            out.push(Token { span, tok: Tok::Word, lower: stored, fingerprint: w.fingerprint });
+            pos += w.len;
             continue;
         }
         let Some(c) = text[pos..].chars().next() else { break };
@@ -352,20 +346,50 @@ fn tokenize(
     }
 }
 
-/// The word at `pos` when it is at most seven ASCII letters and digits that [`run_ends`]
-/// says are the whole word (most words of news): its length, its bytes and their lower case,
-/// zero after it, from one eight-byte load. `None` sends every other word through
-/// [`word_len`], which also joins hyphens, digit groups and non-ASCII letters.
+/// A word of ASCII letters and digits only, measured from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct AsciiWord {
+    len: usize,
+    /// Whether it has capitals, which its normal form lowers.
+    capitals: bool,
+    /// The [`fingerprint`] of its normal form.
+    fingerprint: u32,
+}
+
+/// The word at `pos` when it is ASCII letters and digits that [`run_ends`] says are the whole
+/// word (most words of news), measured, checked for capitals and fingerprinted eight bytes at
+/// a time. `None` sends every other word through [`word_len`], which also joins hyphens,
+/// digit groups and non-ASCII letters.
 #[inline]
-fn short_ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<(usize, u64, u64)> {
-    let x = word_at(bytes, pos);
-    let alnum = ascii_alphanumeric(x);
-    let len = first(!alnum & HIGH);
-    if len == 0 || len == 8 || pos + len > limit || !run_ends(bytes, pos + len, limit) {
+fn ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<AsciiWord> {
+    // Eight bytes from `at`: how many letters and digits lead, and those bytes as written and
+    // lowered (zeros after them).
+    let run_at = |at: usize| {
+        let x = word_at(bytes, at);
+        let alnum = ascii_alphanumeric(x);
+        let stop = !alnum & HIGH;
+        // The bytes below the first that is no letter or digit: all of them if none is.
+        let word = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+        (first(stop), x & word, lower_alphanumeric(x, alnum) & word)
+    };
+    let (mut len, written, head) = run_at(pos);
+    let mut capitals = written != head;
+    if len == 8 {
+        loop {
+            let (run, written, lower) = run_at(pos + len);
+            capitals |= written != lower;
+            len += run;
+            if run < 8 {
+                break;
+            }
+        }
+    }
+    if len == 0 || pos + len > limit || !run_ends(bytes, pos + len, limit) {
         return None;
     }
-    let word = (1 << (8 * len)) - 1;
-    Some((len, x & word, lower_alphanumeric(x, alnum) & word))
+    // Past eight bytes, the last eight are all letters and digits of the word.
+    let tail = if len > 8 { ascii_lowercase(word_at(bytes, pos + len - 8)) } else { 0 };
+    Some(AsciiWord { len, capitals, fingerprint: fingerprint_of(head, tail, len) })
 }
 
 /// Whether the ASCII letters and digits that end at `at` (before `limit`) are a whole word,
@@ -436,13 +460,13 @@ fn walk(s: &str, from: usize, after_digit: bool) -> usize {
 mod tests {
     use super::*;
     use crate::relation::lexicon::normalize;
-    use crate::swar::ascii_lowercase;
 
     /// Texts where words end in every way the view knows.
     const ENDINGS: &str = "Iran's IRGC sent 2.2 tons, 10,000-strong units; Kim Jong-un (NK) said \
                     Türkiye’s drones–x Shahed-136 unmanned aerial vehicles at 5 a.m. \
                     abcdefg abcdefgh, said. U.S. 3, 4.x 5.6.7 a- b-- c-, d-é e-’ A-50 x9,1 \
-                    unmanned-aerial. 12345678,9 abcdefghij.k q‑r";
+                    unmanned-aerial. 12345678,9 abcdefghij.k q‑r Administration’s PRESIDENTIAL \
+                    intercontinental, Counteroffensives. abcdefgh9 x1234567890123456y Lancet-3M";
 
     #[test]
     fn the_ends_of_the_ascii_run_measure_as_the_walk_does() {
@@ -456,27 +480,25 @@ mod tests {
     }
 
     #[test]
-    fn short_words_measure_as_the_full_walk_does() {
+    fn ascii_words_measure_as_the_full_walk_does() {
         let text = ENDINGS;
         let bytes = text.as_bytes();
-        let mut short = 0;
+        let (mut short, mut long) = (0, 0);
         for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
-            for limit in [pos + 3, pos + 7, text.len()] {
+            for limit in [pos + 3, pos + 7, pos + 8, pos + 9, text.len()] {
                 let limit = (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
-                let Some((len, eight, lowered)) = short_ascii_word(bytes, pos, limit) else { continue };
-                short += 1;
-                let word = &text[pos..pos + len];
-                assert_eq!(len, word_len(&text[pos..limit]), "{word:?} at {pos}");
-                let lower = ascii_lowercase(eight);
-                assert_eq!(lowered, lower, "{word:?}");
-                assert_eq!(
-                    short_fingerprint(lower, len),
-                    fingerprint(normalize(word).as_bytes()),
-                    "{word:?}"
-                );
-                assert_eq!(&lower.to_le_bytes()[..len], normalize(word).as_bytes());
+                let Some(w) = ascii_word(bytes, pos, limit) else { continue };
+                let word = &text[pos..pos + w.len];
+                if w.len > 8 {
+                    long += 1;
+                } else {
+                    short += 1;
+                }
+                assert_eq!(w.len, word_len(&text[pos..limit]), "{word:?} at {pos}");
+                assert_eq!(w.capitals, normalize(word) != word, "{word:?}");
+                assert_eq!(w.fingerprint, fingerprint(normalize(word).as_bytes()), "{word:?}");
             }
         }
-        assert!(short > 100, "the fast path was taken {short} times");
+        assert!(short > 100 && long > 20, "the fast path was taken for {short} short and {long} long words");
     }
 }
