@@ -20,6 +20,17 @@ const PREPOSITIONS: &[&str] = &[
     "than", "about", "after", "before", "under", "around", "through", "beyond", "inside", "behind",
 ];
 
+const LONGEST_PREPOSITION: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < PREPOSITIONS.len() {
+        if PREPOSITIONS[i].len() > longest {
+            longest = PREPOSITIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// How far back (bytes) a pronoun's antecedent is looked for.
 const PRONOUN_WINDOW: usize = 600;
 
@@ -298,6 +309,21 @@ pub(crate) fn resolve_pronoun(v: &View, i: usize, p: Pronoun) -> Option<usize> {
     resolve_pronoun_except(v, i, p, None)
 }
 
+/// Whether `s` ends with a preposition as a whole word. Such a word is the run of letters and
+/// digits that ends `s`, so one look at that run (cut short once it is longer than any
+/// preposition) replaces a suffix test per preposition.
+fn ends_with_preposition(s: &str) -> bool {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .take(LONGEST_PREPOSITION + 1)
+        .last()
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[start..];
+    PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
 pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Option<u32>) -> Option<usize> {
     let at = v.tokens[i].span.start;
     let doc = v.doc;
@@ -333,12 +359,41 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
         let start = doc.entities[k].span.start;
         let before = text[..start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+        ends_with_preposition(before)
+    };
+    let mut nearest = None;
+    for k in doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)) {
+        if !after_preposition(k) {
+            return Some(k);
+        }
+        nearest = nearest.or(Some(k));
+    }
+    nearest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The test by suffixes that `ends_with_preposition` replaced.
+    fn by_suffixes(before: &str) -> bool {
         PREPOSITIONS.iter().any(|p| {
             let cut = before.len().saturating_sub(p.len());
             before.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(p))
                 && before[..cut].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
         })
-    };
-    let window: Vec<usize> = doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)).collect();
-    window.iter().copied().find(|&k| !after_preposition(k)).or_else(|| window.first().copied())
+    }
+
+    #[test]
+    fn the_last_word_is_a_preposition_as_the_suffixes_say() {
+        let text = "sent to, INTO onto Into café-in 9in éin x.of Ünder through1 throughout \
+                    including includings aboutabout  amid\u{a0}among ἀin toward towards";
+        let mut ends = 0;
+        for end in (0..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+            let before = &text[..end];
+            assert_eq!(ends_with_preposition(before), by_suffixes(before), "{before:?}");
+            ends += usize::from(by_suffixes(before));
+        }
+        assert!(ends > 10, "{ends} prepositions found");
+    }
 }
