@@ -15,12 +15,21 @@ const ORIGIN_WINDOW: usize = 2_000;
 const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
 
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+    // Supply is arms: every frame but "arm" finds nothing in a sentence without an item (a
+    // test holds `frames` to that), so most sentences need no clause and no subject.
+    if frame != Frame::Arm && cx.items.is_empty() {
+        return Vec::new();
+    }
+    frames(cx, frame, first, last)
+}
+
+fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
     let v = cx.v;
-    let (cs, ce) = clause(v, first);
     // A gerund after "of" or "capable" names an ability, not an event ("capable of supplying").
     if first > 0 && v.is(first - 1, &["of"]) {
         return Vec::new();
     }
+    let (cs, ce) = clause(v, first);
     let after = cx.items_in(last + 1, ce);
     // Items before a verb belong to it only in a relative clause: "the drones it purchased",
     // "the arms Russia plans to purchase".
@@ -63,6 +72,9 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
         }
         Frame::Receive | Frame::Use => {
             let items = if after.is_empty() { before.clone() } else { after.clone() };
+            if items.is_empty() {
+                return drafts;
+            }
             let mut recipients = subject_or_main(cx, first, cs, None);
             if frame == Frame::Use || recipients.is_empty() {
                 let by = after_prep(v, last + 1, ce, &["by"]);
@@ -83,9 +95,6 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             };
             let suppliers = if from.is_empty() { origins(cx, &items) } else { from };
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
-            if items.is_empty() {
-                return drafts;
-            }
             pairs(cx, &mut drafts, rule, first, last, &suppliers, &recipients, &items);
         }
         Frame::NounGive | Frame::NounReceive => {
@@ -262,6 +271,57 @@ fn pairs(
                     .with(Role::Recipient, Arg::Name(r))
                     .items(Role::Item, items),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relation::items::items;
+    use crate::relation::view::{Doc, Scratch, View};
+    use crate::relation::Lexicon;
+    use crate::span::Span;
+    use crate::Extractor;
+
+    /// The drafts `frames` makes for every supply trigger of `text` but "arm", and whether the
+    /// sentence holds an item.
+    fn drafts(x: &Extractor, text: &str) -> (usize, bool) {
+        let entities = x.entities(text);
+        let doc = Doc { text, entities: &entities, gazetteer: x.gazetteer(), lexicon: Lexicon::builtin() };
+        let (mut scratch, mut lower) = (Scratch::default(), String::new());
+        let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
+        let found = items(&v);
+        let cx = Ctx { v: &v, items: &found, memory: &[] };
+        let mut n = 0;
+        for i in 0..v.len() {
+            for (len, t) in v.phrases(&doc.lexicon.triggers, i) {
+                if t.kind == RelationKind::Supply && t.frame != Frame::Arm {
+                    n += frames(&cx, t.frame, i, i + len - 1).len();
+                }
+            }
+        }
+        (n, !found.is_empty())
+    }
+
+    /// `apply` skips `frames` for a sentence without an item unless the frame is "arm". Each
+    /// case gives drafts with its item and none with a word that is no materiel in its place.
+    #[test]
+    fn only_arm_drafts_a_supply_without_an_item() {
+        let x = Extractor::default();
+        let cases = [
+            ("Belarus supplied {} to Venezuela.", "drones", "food"),
+            ("Belarus is being shipped {} from Iran.", "rifles", "grain"),
+            ("Syria purchased {} from Belarus last year.", "drones", "grain"),
+            ("Russian forces fired North Korean {} at Kharkiv.", "shells", "words"),
+            ("Belarus’s shipment of {} to Syria alarmed Washington.", "drones", "grain"),
+            ("Venezuela’s purchase of {} from Belarus was confirmed.", "drones", "grain"),
+            ("The {} deal between Belarus and Syria was signed.", "arms", "grain"),
+        ];
+        for (frame, item, other) in cases {
+            let (with, without) = (frame.replace("{}", item), frame.replace("{}", other));
+            assert!(matches!(drafts(&x, &with), (1.., true)), "{with}");
+            assert_eq!(drafts(&x, &without), (0, false), "{without}");
         }
     }
 }
