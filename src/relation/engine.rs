@@ -106,8 +106,22 @@ fn sentence(
 ) {
     let found = items(v);
     let cx = Ctx { v, items: &found, memory };
+    let start = out.len();
+    // Each draft is finished as soon as its rule returns it, with no list of drafts to fill;
+    // denials are finished last, as before.
+    let mut denials = Vec::new();
+    let keep = |d: Draft, out: &mut Vec<Relation>| {
+        let Some(r) = finish(v, setup, d) else { return };
+        if !out[start..].iter().any(|o| same(o, &r)) {
+            out.push(r);
+        }
+    };
     // A title must end on a head word, and the gate reports every head word.
-    let mut drafts = if titled { rules::offices(&cx) } else { Vec::new() };
+    if titled {
+        for d in rules::offices(&cx) {
+            keep(d, out);
+        }
+    }
     for &hit in hits {
         let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
         if v.word(i).is_none() {
@@ -129,28 +143,14 @@ fn sentence(
             if verbal && n == 1 && rules::used_as_noun(v, i) || !verbal && rules::used_as_verb(v, i) {
                 continue;
             }
-            drafts.extend(rules::apply(&cx, trigger, i, i + n - 1));
-        }
-    }
-    let mut denials = Vec::new();
-    for d in &drafts {
-        if d.kind != RelationKind::HoldsOffice {
-            if let Some((clause, cue)) = denial_after(v, d.last) {
-                let mut copy = d.clone();
-                copy.rule = Rule::Denial;
-                copy.modality = Some((Modality::Negated, Some(cue)));
-                copy.evidence = Some(clause);
-                denials.push(copy);
+            for d in rules::apply(&cx, trigger, i, i + n - 1) {
+                denials.extend(denial(v, &d));
+                keep(d, out);
             }
         }
     }
-    drafts.extend(denials);
-    let start = out.len();
-    for d in drafts {
-        let Some(r) = finish(v, setup, d) else { continue };
-        if !out[start..].iter().any(|o| same(o, &r)) {
-            out.push(r);
-        }
+    for d in denials {
+        keep(d, out);
     }
     for r in &out[start..] {
         let args = r
@@ -167,6 +167,20 @@ fn sentence(
     // rules found them in), the document's list is sorted runs, which the final sort merges
     // in one pass instead of sorting a 100 MiB document's relations whole.
     out[start..].sort_by_key(order);
+}
+
+/// "…, a claim X denied" after a draft's trigger: a negated copy whose evidence is the
+/// denying clause.
+fn denial(v: &View, d: &Draft) -> Option<Draft> {
+    if d.kind == RelationKind::HoldsOffice {
+        return None;
+    }
+    let (clause, cue) = denial_after(v, d.last)?;
+    let mut copy = d.clone();
+    copy.rule = Rule::Denial;
+    copy.modality = Some((Modality::Negated, Some(cue)));
+    copy.evidence = Some(clause);
+    Some(copy)
 }
 
 /// The longest stretch read as one sentence. News sentences are far shorter; a longer one
