@@ -107,8 +107,9 @@ fn sentence(
     let found = items(v);
     let cx = Ctx { v, items: &found, memory };
     let start = out.len();
-    // Each draft is finished as soon as its rule returns it, with no list of drafts to fill;
-    // denials are finished last, as before.
+    // Each draft is finished as soon as its rule returns it, with no list of drafts to fill,
+    // while the view still remembers the trigger's clause for modality; denials are finished
+    // last, as before.
     let mut denials = Vec::new();
     let keep = |d: Draft, out: &mut Vec<Relation>| {
         let Some(r) = finish(v, setup, d) else { return };

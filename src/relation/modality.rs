@@ -8,7 +8,7 @@
 //! ("any move by Iran to arm Russia"). A cue right before "that" governs the clause it opens
 //! ("Pyongyang denied that it sold shells").
 
-use super::clause::clause_start;
+use super::clause::clause;
 use super::view::View;
 use super::Modality;
 use crate::span::Span;
@@ -19,7 +19,9 @@ pub(crate) type Judged = (Modality, Option<Span>);
 /// Judges the trigger at tokens `first..=last`; `phrase_end` is the last token of a noun
 /// trigger's phrase (its arguments), or `None` for verb triggers.
 pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usize>) -> Judged {
-    let start = clause_start(v, first);
+    // The engine judges a draft right after the rule that made it asked for the trigger's
+    // clause, which the view still remembers.
+    let start = clause(v, first).0;
     let mut weak: Option<Judged> = None;
     for i in (start..=last).rev() {
         if let Some((n, m)) = cue_at(v, i) {
