@@ -4,7 +4,7 @@
 //! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
 //! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
 
-use super::super::args::{after_prep_within, phrase_at, subject, Party};
+use super::super::args::{after_prep_within, joins_names, phrase_at, subject, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::supply::{between, subject_or_main};
@@ -121,7 +121,9 @@ fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Party, Party)> {
         matches!(v.kind(i), Some(EntityKind::State | EntityKind::Organization | EntityKind::Person))
     };
     (cs..=ce).find_map(|i| {
-        if !actor(i) {
+        // A phrase of two names that starts with the name at `i` goes on with a joining
+        // token right after it: most names need no phrase read.
+        if !actor(i) || !joins_names(v, i + 1) {
             return None;
         }
         let names = phrase_at(v, i, ce);
