@@ -72,6 +72,11 @@ fn supply_active_passive_reverse() {
         ("Syria purchased anti-aircraft missiles from Belarus last year.", &["supply asserted Belarus > Syria [anti-aircraft missiles]"]),
         ("Hezbollah obtains its drones from Iran, officials said.", &["supply asserted Iran > Hezbollah [drones]"]),
         ("Pakistan acquired Chinese fighter jets in 2021.", &["supply asserted China > Pakistan [fighter jets]"]),
+        // "supplies" is also a weak materiel noun ("weapons supplies"); as the verb it must not
+        // open the item phrase of its object and swallow the trigger.
+        ("Iran supplies drones to Russia.", &["supply asserted Iran > Russia [drones]"]),
+        ("Belarus supplies ballistic missiles to Venezuela.", &["supply asserted Belarus > Venezuela [ballistic missiles]"]),
+        ("Iran sent weapons supplies to Russia.", &["supply asserted Iran > Russia [weapons supplies]"]),
     ]);
 }
 

@@ -79,6 +79,11 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
             if c.len == 0 || !(c.head || c.weak || c.modifier) {
                 break;
             }
+            // A weak head names materiel only after another word of the phrase, and modifies
+            // nothing: in "supplies drones" it is the verb before its object.
+            if !any && c.weak && !(c.head || c.modifier) {
+                break;
+            }
             if c.head || (c.weak && any) {
                 last = j + c.len - 1;
                 has_head = true;
