@@ -21,16 +21,22 @@ thread_local! {
 }
 
 pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
+    // One look at each mention's targets gives its explicit target and whether the document
+    // holds a partial name at all: most hold none and need no table of full mentions.
+    let mut any_partial = false;
     let explicit: Vec<Option<Target>> = kept
         .iter()
-        .map(|&c| catalog.matcher.targets(c).iter().copied().find(|t| t.role != SurfaceRole::Partial))
+        .map(|&c| {
+            let targets = catalog.matcher.targets(c);
+            any_partial |= targets.iter().any(|t| t.role == SurfaceRole::Partial);
+            targets.iter().copied().find(|t| t.role != SurfaceRole::Partial)
+        })
         .collect();
-    let partials =
-        |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
-    // Most documents hold no partial name at all; they need no table of full mentions.
-    if !(0..kept.len()).any(|i| partials(i).next().is_some()) {
+    if !any_partial {
         return explicit;
     }
+    let partials =
+        |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
     SLOTS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut slots) => link_partials(&explicit, partials, &mut slots, catalog.gazetteer.len()),
         Err(_) => link_partials(&explicit, partials, &mut Vec::new(), catalog.gazetteer.len()),
