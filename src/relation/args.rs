@@ -380,10 +380,7 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relation::view::{Doc, Scratch};
-    use crate::relation::Lexicon;
-    use crate::span::Span;
-    use crate::Extractor;
+    use crate::relation::view::with_view;
 
     /// `coordinated_pair` reads a phrase only at a name with a joining token right after it:
     /// a phrase that starts with its own first name and holds a second one needs that token.
@@ -392,23 +389,19 @@ mod tests {
         let text = "Iran and Russia, the U.S. and even Britain, Kim and Putin’s talks, both \
                     Tehran and Moscow, Russian President Vladimir Putin and Xi, the Russian \
                     Defense Ministry and Iran, Iran, Syria, or Belarus, and Kyiv.";
-        let extractor = Extractor::default();
-        let entities = extractor.entities(text);
-        let doc =
-            Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon: Lexicon::builtin() };
-        let (mut scratch, mut lower) = (Scratch::default(), String::new());
-        let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
-        let mut pairs = 0;
-        for limit in 0..v.len() {
-            for i in (0..=limit).filter(|&i| v.entity(i).is_some()) {
-                let names = phrase_at(&v, i, limit);
-                if names.len() >= 2 && names[0] == i {
-                    assert!(joins_names(&v, i + 1), "token {i}, limit {limit}: {names:?}");
-                    pairs += 1;
+        with_view(text, |v| {
+            let mut pairs = 0;
+            for limit in 0..v.len() {
+                for i in (0..=limit).filter(|&i| v.entity(i).is_some()) {
+                    let names = phrase_at(v, i, limit);
+                    if names.len() >= 2 && names[0] == i {
+                        assert!(joins_names(v, i + 1), "token {i}, limit {limit}: {names:?}");
+                        pairs += 1;
+                    }
                 }
             }
-        }
-        assert!(pairs > 10, "{pairs} phrases of names");
+            assert!(pairs > 10, "{pairs} phrases of names");
+        });
     }
 
     /// The test by suffixes that `ends_with_preposition` replaced.

@@ -130,10 +130,7 @@ pub(crate) fn clause_end(v: &View, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relation::view::{Doc, Scratch};
-    use crate::relation::Lexicon;
-    use crate::span::Span;
-    use crate::Extractor;
+    use crate::relation::view::with_view;
 
     /// The view remembers the clause asked for last: asked in any order, again and again,
     /// it must answer as the search does.
@@ -141,17 +138,13 @@ mod tests {
     fn a_remembered_clause_is_the_clause() {
         let text = "Iran, which denies it, sent Russia drones, artillery, and shells; Kim met Putin \
                     (in Vostochny) while Xi, the leader, may, in the future, watch, saying so.";
-        let extractor = Extractor::default();
-        let entities = extractor.entities(text);
-        let doc =
-            Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon: Lexicon::builtin() };
-        let (mut scratch, mut lower) = (Scratch::default(), String::new());
-        let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
-        let searched: Vec<(usize, usize)> =
-            (0..=v.len()).map(|at| (clause_start(&v, at), clause_end(&v, at))).collect();
-        assert!(searched.iter().any(|&c| c != searched[0]), "one clause only: {searched:?}");
-        for at in (0..=v.len()).chain((0..=v.len()).rev()).flat_map(|at| [at, at]) {
-            assert_eq!(clause(&v, at), searched[at], "token {at}");
-        }
+        with_view(text, |v| {
+            let searched: Vec<(usize, usize)> =
+                (0..=v.len()).map(|at| (clause_start(v, at), clause_end(v, at))).collect();
+            assert!(searched.iter().any(|&c| c != searched[0]), "one clause only: {searched:?}");
+            for at in (0..=v.len()).chain((0..=v.len()).rev()).flat_map(|at| [at, at]) {
+                assert_eq!(clause(v, at), searched[at], "token {at}");
+            }
+        });
     }
 }

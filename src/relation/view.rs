@@ -456,6 +456,18 @@ fn walk(s: &str, from: usize, after_digit: bool) -> usize {
     len
 }
 
+/// Runs `f` on `text` read as one sentence, with the entities the default extractor finds:
+/// the setup of the rules' unit tests.
+#[cfg(test)]
+pub(crate) fn with_view<R>(text: &str, f: impl FnOnce(&View) -> R) -> R {
+    let extractor = crate::Extractor::default();
+    let entities = extractor.entities(text);
+    let lexicon = super::Lexicon::builtin();
+    let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
+    let (mut scratch, mut lower) = (Scratch::default(), String::new());
+    f(&View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -279,38 +279,33 @@ fn pairs(
 mod tests {
     use super::*;
     use crate::relation::items::items;
-    use crate::relation::view::{Doc, Scratch, View};
-    use crate::relation::Lexicon;
-    use crate::span::Span;
-    use crate::Extractor;
+    use crate::relation::view::with_view;
 
     /// The drafts `frames` makes for every supply trigger of `text` but "arm", and whether the
     /// sentence holds an item.
-    fn drafts(x: &Extractor, text: &str) -> (usize, bool) {
-        let entities = x.entities(text);
-        let doc = Doc { text, entities: &entities, gazetteer: x.gazetteer(), lexicon: Lexicon::builtin() };
-        let (mut scratch, mut lower) = (Scratch::default(), String::new());
-        let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
-        let found = items(&v);
-        let cx = Ctx { v: &v, items: &found, memory: &[] };
-        let mut n = 0;
-        for i in 0..v.len() {
-            for (len, t) in v.phrases(&doc.lexicon.triggers, i) {
-                if t.kind == RelationKind::Supply && t.frame != Frame::Arm {
-                    n += frames(&cx, t.frame, i, i + len - 1).len();
+    fn drafts(text: &str) -> (usize, bool) {
+        with_view(text, |v| {
+            let found = items(v);
+            let cx = Ctx { v, items: &found, memory: &[] };
+            let mut n = 0;
+            for i in 0..v.len() {
+                for (len, t) in v.phrases(&v.doc.lexicon.triggers, i) {
+                    if t.kind == RelationKind::Supply && t.frame != Frame::Arm {
+                        n += frames(&cx, t.frame, i, i + len - 1).len();
+                    }
                 }
             }
-        }
-        (n, !found.is_empty())
+            (n, !found.is_empty())
+        })
     }
 
     /// `apply` skips `frames` for a sentence without an item unless the frame is "arm". Each
     /// case gives drafts with its item and none with a word that is no materiel in its place.
     #[test]
     fn only_arm_drafts_a_supply_without_an_item() {
-        let x = Extractor::default();
         let cases = [
             ("Belarus supplied {} to Venezuela.", "drones", "food"),
+            ("Belarus supplies {} to Venezuela.", "drones", "food"),
             ("Belarus is being shipped {} from Iran.", "rifles", "grain"),
             ("Syria purchased {} from Belarus last year.", "drones", "grain"),
             ("Russian forces fired North Korean {} at Kharkiv.", "shells", "words"),
@@ -320,8 +315,8 @@ mod tests {
         ];
         for (frame, item, other) in cases {
             let (with, without) = (frame.replace("{}", item), frame.replace("{}", other));
-            assert!(matches!(drafts(&x, &with), (1.., true)), "{with}");
-            assert_eq!(drafts(&x, &without), (0, false), "{without}");
+            assert!(matches!(drafts(&with), (1.., true)), "{with}");
+            assert_eq!(drafts(&without), (0, false), "{without}");
         }
     }
 }
