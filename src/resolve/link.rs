@@ -38,8 +38,8 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
     let partials =
         |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
     SLOTS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slots) => link_partials(&explicit, partials, &mut slots, catalog.gazetteer.len()),
-        Err(_) => link_partials(&explicit, partials, &mut Vec::new(), catalog.gazetteer.len()),
+        Ok(mut slots) => link_partials(&explicit, partials, &mut slots),
+        Err(_) => link_partials(&explicit, partials, &mut Vec::new()),
     })
 }
 
@@ -48,17 +48,12 @@ fn link_partials<'t, P, I>(
     explicit: &[Option<Target>],
     partials: P,
     slots: &mut Vec<usize>,
-    entries: usize,
 ) -> Vec<Option<Target>>
 where
     P: Fn(usize) -> I,
     I: Iterator<Item = &'t Target>,
 {
     let n = explicit.len();
-    // Grows once per thread (and gazetteer size), never per document.
-    if slots.len() < entries {
-        slots.resize(entries, usize::MAX);
-    }
     let mut latest = Latest { slots, explicit };
     let mut nearest = |forward: bool| {
         let mut best: Vec<Option<(usize, Target)>> = vec![None; n];
@@ -107,6 +102,8 @@ impl Latest<'_> {
         (behind && names).then_some(j)
     }
 
+    /// Records a full mention of `entry` at `i`; the table grows to the entries it meets, once
+    /// per thread, never per document.
     #[inline]
     fn set(&mut self, entry: u32, i: usize) {
         let entry = entry as usize;
@@ -167,7 +164,6 @@ mod tests {
         #[test]
         fn slots_left_by_other_passes_link_as_a_fresh_map_does(
             documents in prop::collection::vec(mentions(), 1..6),
-            entries in 0..8usize,
         ) {
             let mut slots = Vec::new();
             for mentions in documents {
@@ -177,7 +173,7 @@ mod tests {
                     .iter()
                     .map(|(_, p)| p.iter().map(|&e| target(e, SurfaceRole::Partial)).collect())
                     .collect();
-                let linked = link_partials(&explicit, |i| partials[i].iter(), &mut slots, entries);
+                let linked = link_partials(&explicit, |i| partials[i].iter(), &mut slots);
                 prop_assert_eq!(linked, with_a_map(&explicit, &partials));
             }
         }
