@@ -62,6 +62,14 @@ pub(crate) fn lower_alphanumeric(x: u64, alnum: u64) -> u64 {
     x | alnum >> 2
 }
 
+/// Every bit of the bytes below the lowest marked byte of `mask` (one of the masks above), all
+/// of them if no byte is marked: what keeps a word that ends at the first mark.
+#[inline]
+pub(crate) fn below_first(mask: u64) -> u64 {
+    // The lowest mark moved to the bottom of its byte, less one.
+    ((mask & mask.wrapping_neg()) >> 7).wrapping_sub(1)
+}
+
 /// The offset within `x` of its lowest marked byte (8 if none is).
 #[inline]
 pub(crate) fn first(mask: u64) -> usize {
@@ -117,6 +125,18 @@ mod tests {
                     "{b:#x} at {k}"
                 );
                 assert_eq!(lower_alphanumeric(x, alnum) & !marked, x & !marked, "{b:#x} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_bytes_below_the_first_mark() {
+        for k in 0..=8 {
+            let expected = if k == 8 { u64::MAX } else { (1 << (8 * k)) - 1 };
+            // Marks above the lowest do not matter.
+            for above in [0, HIGH] {
+                let mask = if k == 8 { 0 } else { (0x80 << (8 * k)) | above << (8 * k) & HIGH };
+                assert_eq!(below_first(mask), expected, "first mark at byte {k}, {above:#x}");
             }
         }
     }

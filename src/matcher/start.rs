@@ -16,7 +16,7 @@
 //! mispredicted branches than the test does.
 
 use crate::hash::fold;
-use crate::swar::{ascii_alphanumeric, first, lower_alphanumeric, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, below_first, first, lower_alphanumeric, word_at, HIGH};
 
 /// A set of first words: one bit per slot of [`Block::first_word_key`], hashed.
 #[derive(Clone, Debug)]
@@ -174,9 +174,8 @@ impl Block {
     fn first_word_key(self) -> u64 {
         let Block { x, alnum } = self;
         let stop = !alnum & HIGH;
-        // The lowest stop bit moved to the bottom of its byte, less one: the bytes below it.
-        // With no stop at all, every byte; with a stop at the first byte, that byte is kept.
-        let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
+        // The bytes below the first stop; with a stop at the first byte, that byte is kept.
+        let keep = below_first(stop) | 0xFF;
         let lower = lower_alphanumeric(x, alnum);
         // A capital differs from its lower case in bit 5 of its byte.
         let capital = (lower ^ x) & 0x20;
@@ -222,7 +221,7 @@ mod tests {
         fn the_key_lowers_as_ascii_lowercase_does(x in any::<u64>(), text in "[A-Za-z0-9 .,'-]{0,8}") {
             for x in [x, word_at(text.as_bytes(), 0)] {
                 let stop = !ascii_alphanumeric(x) & HIGH;
-                let keep = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1) | 0xFF;
+                let keep = below_first(stop) | 0xFF;
                 let lower = ascii_lowercase(x);
                 let expected = lower & keep | ((lower ^ x) & 0x20) << 58;
                 prop_assert_eq!(first_word_key(x), expected);

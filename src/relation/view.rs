@@ -7,7 +7,9 @@ use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, Phras
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::swar::{ascii_alphanumeric, ascii_lowercase, first, lower_alphanumeric, word_at, HIGH};
+use crate::swar::{
+    ascii_alphanumeric, ascii_lowercase, below_first, first, lower_alphanumeric, word_at, HIGH,
+};
 use crate::tokenize::is_word_char;
 
 /// What a token is.
@@ -368,8 +370,7 @@ fn ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<AsciiWord> {
         let x = word_at(bytes, at);
         let alnum = ascii_alphanumeric(x);
         let stop = !alnum & HIGH;
-        // The bytes below the first that is no letter or digit: all of them if none is.
-        let word = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+        let word = below_first(stop);
         (first(stop), x & word, lower_alphanumeric(x, alnum) & word)
     };
     let (mut len, written, head) = run_at(pos);
