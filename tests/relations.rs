@@ -106,6 +106,39 @@ fn supply_nouns_origins_and_coordination() {
 }
 
 #[test]
+fn verbs_that_are_also_materiel_nouns() {
+    // "arms", "shells" and "bombs" are materiel heads and verbs; between a name and its object
+    // they are the verb, elsewhere the item.
+    #[rustfmt::skip]
+    check(&[
+        ("Belarus arms the Houthis with rifles.", &["supply asserted Belarus > Houthis [rifles]"]),
+        ("Iran arms Hezbollah.", &["supply asserted Iran > Hezbollah"]),
+        ("Iran equips Hezbollah with drones.", &["supply asserted Iran > Hezbollah [drones]"]),
+        ("Russia shells Kharkiv.", &["attack asserted Russia > Kharkiv"]),
+        ("Russia bombs Odesa with Kalibr missiles.", &["attack asserted Russia > Odesa [Kalibr]"]),
+        ("Belarus arms sales to Syria rose.", &["supply asserted Belarus > Syria [arms]"]),
+        ("Belarus sent arms to Syria.", &["supply asserted Belarus > Syria [arms]"]),
+        ("Russian shells fell on Kharkiv.", &[]),
+    ]);
+}
+
+#[test]
+fn named_objects_and_new_clauses() {
+    #[rustfmt::skip]
+    check(&[
+        // Groups are named with "the": the bare object before "with" may take it.
+        ("China provided the Houthis with drones.", &["supply asserted China > Houthis [drones]"]),
+        // A name with its own verb after ", and" begins a clause; it is no second recipient.
+        ("Belarus supplied rifles to Syria, and Iran supplies drones.", &["supply asserted Belarus > Syria [rifles]"]),
+        ("Belarus supplied rifles to Syria, Venezuela and Cuba.", &[
+            "supply asserted Belarus > Cuba [rifles]",
+            "supply asserted Belarus > Syria [rifles]",
+            "supply asserted Belarus > Venezuela [rifles]",
+        ]),
+    ]);
+}
+
+#[test]
 fn supply_across_sentences() {
     #[rustfmt::skip]
     check(&[

@@ -68,6 +68,8 @@ fn hard_stop(v: &View, i: usize) -> bool {
 }
 
 /// Whether the comma at `i` joins list members (both neighbours are names or materiel words).
+/// A name followed by its own verb is no member but a new clause's subject: "to Russia, and
+/// Iran supplies drones".
 fn list_comma(v: &View, i: usize) -> bool {
     let member = |k: usize| v.entity(k).is_some() || v.class(k).len > 0;
     let mut after = i + 1;
@@ -76,7 +78,17 @@ fn list_comma(v: &View, i: usize) -> bool {
     {
         after += 1;
     }
-    i > 0 && member(i - 1) && member(after)
+    i > 0 && member(i - 1) && member(after) && !(v.entity(after).is_some() && finite_verb(v, after + 1))
+}
+
+/// Whether the word at `i` is a finite verb: an auxiliary, a past form, or a trigger verb not
+/// in "-ing" ("supplies", "sent", "met").
+fn finite_verb(v: &View, i: usize) -> bool {
+    v.word(i).is_some_and(|w| {
+        !w.ends_with("ing")
+            && (!matches!(w, "and" | "or" | "not" | "be" | "been" | "being") && super::args::is_verbish(w)
+                || v.phrases(&v.doc.lexicon.triggers, i).any(|(_, t)| super::rules::is_verbal(t.frame)))
+    })
 }
 
 /// First and last token of the clause holding token `at`.

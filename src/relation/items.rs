@@ -84,6 +84,11 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
             if !any && c.weak && !(c.head || c.modifier) {
                 break;
             }
+            // Nor does a head that is the verb between a name and its object: "Russia shells
+            // Kharkiv", "Iran arms the Houthis".
+            if !any && verb_between_names(v, j, c.len) {
+                break;
+            }
             if c.head || (c.weak && any) {
                 last = j + c.len - 1;
                 has_head = true;
@@ -101,6 +106,21 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
         }
     }
     out
+}
+
+/// Whether the materiel word at `j` (of `len` tokens) is a verb of the trigger lexicon used as
+/// one: a name that is no maker ("Russian", "Iran's") before it, and an object after it (a
+/// name, or a determiner that opens one). "Russian shells hit Kharkiv" and "Iran's shells"
+/// keep their item; so does "North Korea shells were fired", whose next word opens no object.
+fn verb_between_names(v: &View, j: usize, len: usize) -> bool {
+    let subject = j
+        .checked_sub(1)
+        .is_some_and(|k| v.entity(k).is_some() && !matches!(v.role(k), Some(SurfaceRole::Demonym)));
+    let next = j + len;
+    let object = v.entity(next).is_some() || v.is(next, &["the", "a", "an", "its", "their", "his", "her"]);
+    subject
+        && object
+        && v.phrases(&v.doc.lexicon.triggers, j).any(|(n, t)| n == len && super::rules::is_verbal(t.frame))
 }
 
 /// The state written as the maker right before an item: "Iranian drones", "Iranian-made

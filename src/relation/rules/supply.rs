@@ -198,11 +198,15 @@ pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize, except: Option<
 }
 
 /// A verb's bare object when it names a recipient: "supply Russia with", "providing Kyiv
-/// with", "supplying Russia arms". A demonym there is an item's maker, not a recipient.
+/// with", "supplying Russia arms", "arms the Houthis with" (names of groups take "the"). A
+/// demonym there is an item's maker, not a recipient.
 fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
     let v = cx.v;
     let mut i = from;
     while i <= limit && v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also") {
+        i += 1;
+    }
+    if i < limit && v.is(i, &["the"]) {
         i += 1;
     }
     if i > limit || v.entity(i).is_none() || v.is_demonym(i) || v.kind(i) == Some(EntityKind::Weapon) {
