@@ -184,8 +184,17 @@ pub(crate) fn is_verbal(frame: Frame) -> bool {
 }
 
 /// Whether the word at `i` is used as a noun here: a determiner or possessor before it,
-/// possibly across materiel words ("the missile launch", "Putin’s meeting").
+/// possibly across materiel words ("the missile launch", "Putin’s meeting"), or a name that is
+/// the object of a verb before it ("struck Hezbollah targets", "hit Wagner Group targets").
 pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
+    let object_of_verb = |name: usize| {
+        name.checked_sub(1).is_some_and(|verb| {
+            v.phrases(&v.doc.lexicon.triggers, verb).any(|(n, t)| n == 1 && is_verbal(t.frame))
+        })
+    };
+    if i.checked_sub(1).is_some_and(|name| v.entity(name).is_some() && object_of_verb(name)) {
+        return true;
+    }
     let mut k = i;
     for _ in 0..3 {
         let Some(prev) = k.checked_sub(1) else { return false };
