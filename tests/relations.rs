@@ -214,6 +214,8 @@ fn attack_and_office() {
         // "targets" after the object of "struck" is a noun, not a verb whose subject is the name.
         ("Israel struck Hezbollah targets in Lebanon.", &["attack asserted Israel > Hezbollah"]),
         ("Ukraine hit Wagner Group targets in Syria.", &["attack asserted Ukraine > Wagner Group"]),
+        ("Belarus struck targets inside Ukraine.", &["attack asserted Belarus > Ukraine"]),
+        ("Hamas fired rockets into Israel.", &["attack asserted Hamas > Israel [rockets]"]),
         ("Russian strikes on Kharkiv killed four people.", &["attack asserted Russia > Kharkiv"]),
         ("Ukraine launched Storm Shadow missiles at Sevastopol.", &["attack asserted Ukraine > Sevastopol [Storm Shadow]"]),
         ("The attack on Lviv was carried out by Russia.", &["attack asserted Russia > Lviv"]),

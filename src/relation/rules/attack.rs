@@ -9,7 +9,10 @@ use super::{Arg, Ctx, Draft};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
-const AT: &[&str] = &["on", "at", "against", "targeting", "across", "in", "throughout", "of"];
+/// The prepositions before a target: a launch takes the first five ("fired missiles into
+/// Israel"), a strike the first nine ("strikes inside Russia"), a noun all.
+const AT: &[&str] =
+    &["on", "at", "against", "targeting", "into", "across", "in", "inside", "throughout", "of"];
 
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
     let v = cx.v;
@@ -29,7 +32,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             targets = if frame == Frame::Strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
             targets.retain(|t| target_ok(t));
             if targets.is_empty() {
-                let preps = if frame == Frame::Launch { &AT[..4] } else { &AT[..7] };
+                let preps = if frame == Frame::Launch { &AT[..5] } else { &AT[..9] };
                 targets = after_prep(v, last + 1, ce, preps);
             }
             if targets.is_empty() && frame == Frame::Strike {
