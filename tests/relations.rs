@@ -246,6 +246,8 @@ fn sentences_that_state_no_relation() {
         ("Officials in Tehran and Moscow met reporters.", &[]),
         ("The army bought new uniforms from Belarus.", &[]),
         ("Syria wants more allies to better deal with Israel.", &[]),
+        // The maker of the weapons is not who fired them.
+        ("Iranian-made drones struck Odesa.", &[]),
     ]);
 }
 

@@ -246,7 +246,9 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             && first > 0
             && v.word(first - 1)
                 .is_some_and(|w| !matches!(w, "that" | "and" | "as" | "while" | "if" | "when"));
-        if next.head && v.is_demonym(i) || object {
+        // "Iranian-made drones", "Iranian-made Shahed drones": the maker, whatever follows.
+        let made = v.punct(i + 1) == Some('-') && v.class(i + 2).made;
+        if next.head && v.is_demonym(i) || object || made {
             i = first;
             continue;
         }
