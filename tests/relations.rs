@@ -142,6 +142,13 @@ fn named_objects_and_new_clauses() {
 fn supply_across_sentences() {
     #[rustfmt::skip]
     check(&[
+        // "after Germany announced": Germany is the subject of the clause "after" opens, so
+        // "it" stands for Germany, not for the Russia of the sentence before.
+        ("Russia struck Odesa overnight. The barrage came days after Germany announced it would \
+          provide Ukraine with IRIS-T systems.", &[
+            "attack asserted Russia > Odesa",
+            "supply hypothetical Germany > Ukraine [IRIS-T]",
+        ]),
         ("Lukashenko met Xi Jinping. The Belarusian leader later bought drones from China.", &[
             "meet asserted Alexander Lukashenko + Xi Jinping",
             "supply asserted China > Belarus [drones]",

@@ -363,11 +363,15 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
             }
         }
     };
+    // "after Washington announced": a name with its own verb after "after", "before" or
+    // "since" is the subject of a clause those words open, not a preposition's object.
     let after_preposition = |k: usize| {
-        let start = doc.entities[k].span.start;
+        let crate::span::Span { start, end } = doc.entities[k].span;
         let before = text[..start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-        ends_with_preposition(before)
+        let next = text[end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let own_verb = is_verbish(next) && !matches!(next, "and" | "or" | "not");
+        ends_with_preposition(before) && !own_verb
     };
     let mut nearest = None;
     for k in doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)) {
