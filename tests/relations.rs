@@ -176,6 +176,9 @@ fn modality() {
         ("Hezbollah has never received missiles from Syria.", &["supply negated Syria > Hezbollah [missiles]"]),
         ("Iran reportedly delivered drones to Russia, according to officials.", &["supply asserted Iran > Russia [drones]"]),
         ("Belarus is expected to transfer artillery to Russia.", &["supply hypothetical Belarus > Russia [artillery]"]),
+        // A plan or expectation denied is a denial.
+        ("Belarus is not expected to transfer artillery to Russia.", &["supply negated Belarus > Russia [artillery]"]),
+        ("The Kremlin said Putin had no plans to meet Erdogan.", &["meet negated Recep Tayyip Erdoğan + Vladimir Putin"]),
         ("If Syria buys rifles from Belarus, sanctions will follow.", &["supply hypothetical Belarus > Syria [rifles]"]),
         ("Iran shipped drones to the Houthis, a claim Tehran denied.", &[
             "supply asserted Iran > Houthis [drones]",

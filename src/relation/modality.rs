@@ -6,7 +6,8 @@
 //! between Kim and Putin soon expected"). Two weak cues apply only when no lexicon cue does: an
 //! infinitive "to" right before a verb trigger ("a strategy … to obtain drones") and "any"
 //! ("any move by Iran to arm Russia"). A cue right before "that" governs the clause it opens
-//! ("Pyongyang denied that it sold shells").
+//! ("Pyongyang denied that it sold shells"). A negation right before a hypothetical cue
+//! denies it ("no plans to", "not expected to").
 
 use super::clause::clause;
 use super::view::View;
@@ -27,6 +28,12 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
         if let Some((n, m)) = cue_at(v, i) {
             // A cue must end before the trigger ends, and a multi-word cue may not straddle it.
             if i + n - 1 <= last {
+                // "had no plans to meet", "is not expected to deliver": a plan or expectation
+                // denied is a denial.
+                let negated = |k: usize| matches!(cue_at(v, k), Some((1, Modality::Negated)));
+                if m == Modality::Hypothetical && i > start && negated(i - 1) {
+                    return (Modality::Negated, Some(v.span_of(i - 1, i + n - 1)));
+                }
                 return (m, Some(v.span_of(i, i + n - 1)));
             }
         }
