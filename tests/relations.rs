@@ -242,6 +242,25 @@ fn attack_and_office() {
 }
 
 #[test]
+fn titles_keep_the_modifiers_before_their_head() {
+    let x = Extractor::default();
+    for (text, title) in [
+        ("Defence Secretary John Healey spoke.", "Defence Secretary"),
+        ("Russian Deputy Foreign Minister Sergei Ryabkov spoke.", "Deputy Foreign Minister"),
+        (
+            "U.S. Secretary of State Antony Blinken and Secretary of Defense Lloyd Austin spoke.",
+            "Secretary of Defense",
+        ),
+    ] {
+        let found = x.extract(text);
+        let office = found.relations.iter().rev().find(|r| r.kind == RelationKind::HoldsOffice);
+        let written =
+            office.and_then(|r| r.args(Role::Title).next()).map(|a| &text[a.span.start..a.span.end]);
+        assert_eq!(written, Some(title), "{text}");
+    }
+}
+
+#[test]
 fn sentences_that_state_no_relation() {
     #[rustfmt::skip]
     check(&[

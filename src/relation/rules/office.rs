@@ -31,17 +31,24 @@ struct Phrase {
 
 fn scan(v: &View, from: usize, to: usize) -> Phrase {
     let mut title: Option<(usize, usize)> = None;
+    // Modifiers right before the first head belong to the title ("Defence Secretary",
+    // "Deputy Prime Minister"), from the first that is no function word ("and Secretary of
+    // Defense").
+    let mut modifiers: Option<usize> = None;
     let mut polity = None;
     let mut i = from;
     while i <= to {
         if let Some((n, head)) = title_word(v, i) {
             if head || title.is_some() {
-                let start = title.map_or(i, |(s, _)| s);
+                let start = title.map_or(modifiers.unwrap_or(i), |(s, _)| s);
                 title = Some((start, i + n - 1));
+            } else if modifiers.is_some() || !v.is(i, &["of", "for", "to", "the", "and"]) {
+                modifiers = modifiers.or(Some(i));
             }
             i += n;
             continue;
         }
+        modifiers = None;
         if polity.is_none()
             && v.entity(i).is_some()
             && !(i > 0 && v.is(i - 1, &["for", "to", "the", "of"]) && title.is_some())
