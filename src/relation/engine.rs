@@ -15,6 +15,7 @@ use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::Keyword;
 use crate::span::Span;
+use crate::swar::{first, word_at, HIGH};
 use crate::tokenize::{sentences, sentences_into};
 
 /// How far back (in bytes) "the strike" or "this arms transfer" may refer.
@@ -63,13 +64,17 @@ pub(crate) fn relations(
     let mut scratch = Scratch::default();
     let mut lower = String::new();
     let mut spans = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let span = Span::new(offset, offset + line.len());
-        offset = span.end;
+    // Only a line with a gate word can be a candidate, so lines are found outward from the
+    // hits instead of splitting the whole document.
+    let (mut next_trigger, mut next_title) = (0, 0);
+    let mut from = 0;
+    while let Some(at) = first_hit(&triggers, &mut next_trigger, &titles, &mut next_title, from) {
+        let Some(span) = line_around(text, from, at) else { break };
+        from = span.end;
         if let (false, false, _, _) = candidate(span, &memory) {
             continue;
         }
+        let line = &text[span];
         sentences_into(line, &mut spans);
         for s in spans.iter().flat_map(|&s| bounded(line, s)) {
             let s = Span::new(s.start + span.start, s.end + span.start);
@@ -239,6 +244,70 @@ impl<'l, T, K: Fn(&T) -> usize> Cursor<'l, T, K> {
     }
 }
 
+/// The first hit of either list at or after `from`; each index walks on from where the last
+/// call left it.
+fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize) -> Option<usize> {
+    while a.get(*i).is_some_and(|&h| h < from) {
+        *i += 1;
+    }
+    while b.get(*j).is_some_and(|&h| h < from) {
+        *j += 1;
+    }
+    match (a.get(*i), b.get(*j)) {
+        (Some(&x), Some(&y)) => Some(x.min(y)),
+        (x, y) => x.or(y).copied(),
+    }
+}
+
+/// The line of `text` that holds byte `at`, as `split_inclusive('\n')` gives it (with its line
+/// feed, if it has one), given `from`, the start of a line at or before `at`; `None` if `at`
+/// is past the end. Only the line's own bytes are read.
+fn line_around(text: &str, from: usize, at: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let before = bytes.get(from..at)?;
+    let after = bytes.get(at..).filter(|rest| !rest.is_empty())?;
+    let start = last_line_feed(before).map_or(from, |i| from + i + 1);
+    let end = first_line_feed(after).map_or(bytes.len(), |i| at + i + 1);
+    Some(Span::new(start, end))
+}
+
+/// The high bit of each byte of `x` that is a line feed: exact for every byte, not only the
+/// lowest, so that the last one can be read too.
+fn line_feeds(x: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let y = x ^ 0x0A0A_0A0A_0A0A_0A0A;
+    // A byte's high bit stays clear only where `y` is zero: its low bits carry into it
+    // otherwise, and no byte carries into the next.
+    !(((y & LOW) + LOW) | y) & HIGH
+}
+
+/// The offset of the first line feed of `bytes`, eight bytes at a time.
+fn first_line_feed(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while at < bytes.len() {
+        // The zero bytes past the end are no line feed.
+        let found = line_feeds(word_at(bytes, at));
+        if found != 0 {
+            return Some(at + first(found));
+        }
+        at += 8;
+    }
+    None
+}
+
+/// The offset of the last line feed of `bytes`, eight bytes at a time from the end.
+fn last_line_feed(bytes: &[u8]) -> Option<usize> {
+    let mut end = bytes.len();
+    while let Some(eight) = end.checked_sub(8).and_then(|start| bytes.get(start..end)) {
+        let found = line_feeds(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        if found != 0 {
+            return Some(end - 1 - found.leading_zeros() as usize / 8);
+        }
+        end -= 8;
+    }
+    bytes[..end].iter().rposition(|&b| b == b'\n')
+}
+
 /// Whether a relation was stated within the anaphora window before `at`.
 fn recent(memory: &[Memory], at: usize) -> bool {
     memory.last().is_some_and(|m| at.saturating_sub(m.at) < ANAPHORA_WINDOW)
@@ -371,4 +440,126 @@ fn sentence_of(text: &str, span: Span) -> Span {
         .map(|s| Span::new(s.start + line_start, s.end + line_start))
         .find(|s| s.start <= span.start && span.end <= s.end)
         .unwrap_or(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines `split_inclusive` gives, with their offsets.
+    fn split_lines(text: &str) -> Vec<Span> {
+        let mut offset = 0;
+        text.split_inclusive('\n')
+            .map(|line| {
+                offset += line.len();
+                Span::new(offset - line.len(), offset)
+            })
+            .collect()
+    }
+
+    /// The lines that hold one of `hits` as the engine's loop finds them.
+    fn hit_lines(text: &str, triggers: &[usize], titles: &[usize]) -> Vec<Span> {
+        let (mut i, mut j, mut from) = (0, 0, 0);
+        let mut lines = Vec::new();
+        while let Some(at) = first_hit(triggers, &mut i, titles, &mut j, from) {
+            let Some(span) = line_around(text, from, at) else { break };
+            from = span.end;
+            lines.push(span);
+        }
+        lines
+    }
+
+    #[test]
+    fn line_feeds_are_found_eight_bytes_at_a_time_from_either_end() {
+        // Every byte value next to line feeds and to the bytes a borrow or carry could
+        // confuse with one.
+        for b in 0..=u8::MAX {
+            for k in 0..8 {
+                for fill in [b'\n', 0x0B, 0x09, 0x8A, b'a'] {
+                    let mut word = [fill; 8];
+                    word[k] = b;
+                    let marked: Vec<bool> = (0..8)
+                        .map(|i| line_feeds(u64::from_le_bytes(word)) >> (8 * i + 7) & 1 == 1)
+                        .collect();
+                    let expected: Vec<bool> = word.iter().map(|&c| c == b'\n').collect();
+                    assert_eq!(marked, expected, "{word:?}");
+                }
+            }
+        }
+        for text in TEXTS {
+            let bytes = text.as_bytes();
+            for from in 0..=bytes.len() {
+                for to in from..=bytes.len() {
+                    let part = &bytes[from..to];
+                    assert_eq!(
+                        first_line_feed(part),
+                        part.iter().position(|&b| b == b'\n'),
+                        "{text:?} {from}..{to}"
+                    );
+                    assert_eq!(
+                        last_line_feed(part),
+                        part.iter().rposition(|&b| b == b'\n'),
+                        "{text:?} {from}..{to}"
+                    );
+                }
+            }
+        }
+    }
+
+    const TEXTS: &[&str] = &[
+        "",
+        "\n",
+        "\n\n\n",
+        "a",
+        "a\n",
+        "\na",
+        "one line without a feed",
+        "Kim met Putin.\nXi spoke\n\nModi left.\n",
+        "Kim met Putin.\r\nXi spoke\r\n\r\nModi left.",
+        "Iran’s drones\nreached Russia — “again”\n\u{2028}Kyiv\u{85}\nend",
+        "\n\nstarts with empty lines\nand ends without a feed",
+        "x\ny\nz\n\n",
+        "a very long line that runs on for more than sixteen bytes, and then some more, with no feed",
+        "short\na line of more than sixteen bytes in the middle of the text\nshort\n",
+    ];
+
+    /// The lines `split_inclusive` gives that hold one of the hits of either list.
+    fn split_lines_holding(text: &str, a: &[usize], b: &[usize]) -> Vec<Span> {
+        split_lines(text)
+            .into_iter()
+            .filter(|l| a.iter().chain(b).any(|&h| l.start <= h && h < l.end))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lines_around_many_hits_are_the_split_lines(
+            text in "[a \n\r\u{2028}é’.]{0,60}",
+            a in proptest::collection::btree_set(0..64usize, 0..6),
+            b in proptest::collection::btree_set(0..64usize, 0..6),
+        ) {
+            let (a, b): (Vec<usize>, Vec<usize>) = (a.into_iter().collect(), b.into_iter().collect());
+            proptest::prop_assert_eq!(hit_lines(&text, &a, &b), split_lines_holding(&text, &a, &b));
+        }
+    }
+
+    #[test]
+    fn lines_found_around_hits_are_the_split_lines_that_hold_them() {
+        for text in TEXTS {
+            for at in 0..=text.len() + 1 {
+                for other in [None, Some(0), Some(at / 2), Some(at + 1), Some(text.len())] {
+                    let triggers = [at];
+                    let titles: Vec<usize> = other.into_iter().collect();
+                    // Both lists in every combination of which holds which hit.
+                    for (a, b) in [(&triggers[..], &titles[..]), (&titles[..], &triggers[..])] {
+                        assert_eq!(
+                            hit_lines(text, a, b),
+                            split_lines_holding(text, a, b),
+                            "{text:?} hits {a:?} {b:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
