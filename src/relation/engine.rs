@@ -15,7 +15,6 @@ use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::Keyword;
 use crate::span::Span;
-use crate::swar::{first, word_at, HIGH};
 use crate::tokenize::{sentences, sentences_into};
 
 /// How far back (in bytes) "the strike" or "this arms transfer" may refer.
@@ -264,48 +263,64 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
 /// is past the end. Only the line's own bytes are read.
 fn line_around(text: &str, from: usize, at: usize) -> Option<Span> {
     let bytes = text.as_bytes();
-    let before = bytes.get(from..at)?;
-    let after = bytes.get(at..).filter(|rest| !rest.is_empty())?;
-    let start = last_line_feed(before).map_or(from, |i| from + i + 1);
-    let end = first_line_feed(after).map_or(bytes.len(), |i| at + i + 1);
+    if from > at || at >= bytes.len() {
+        return None;
+    }
+    let start = last_line_feed(bytes, from, at).map_or(from, |i| i + 1);
+    let end = first_line_feed(bytes, at).map_or(bytes.len(), |i| i + 1);
     Some(Span::new(start, end))
 }
 
-/// The high bit of each byte of `x` that is a line feed: exact for every byte, not only the
-/// lowest, so that the last one can be read too.
-fn line_feeds(x: u64) -> u64 {
-    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let y = x ^ 0x0A0A_0A0A_0A0A_0A0A;
-    // A byte's high bit stays clear only where `y` is zero: its low bits carry into it
-    // otherwise, and no byte carries into the next.
-    !(((y & LOW) + LOW) | y) & HIGH
+/// 0xFF for each of the first sixteen `bytes` that is a line feed, the first byte lowest; 0
+/// for the others. A loop over a fixed length, which the compiler turns into one vector
+/// comparison.
+#[inline(always)]
+fn line_feeds(bytes: &[u8]) -> u128 {
+    let bytes: &[u8; 16] = bytes.try_into().unwrap_or(&[0; 16]);
+    let mut marks = [0u8; 16];
+    for (mark, &b) in marks.iter_mut().zip(bytes) {
+        *mark = u8::from(b == b'\n').wrapping_neg();
+    }
+    u128::from_le_bytes(marks)
 }
 
-/// The offset of the first line feed of `bytes`, eight bytes at a time.
-fn first_line_feed(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
+/// The offset of the first line feed of `bytes` at or after `from`, sixteen bytes at a time.
+fn first_line_feed(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
     while at < bytes.len() {
-        // The zero bytes past the end are no line feed.
-        let found = line_feeds(word_at(bytes, at));
+        let found = match bytes.get(at..at + 16) {
+            Some(sixteen) => line_feeds(sixteen),
+            // The text's last sixteen bytes, without those before `at`.
+            None => match bytes.len().checked_sub(16) {
+                Some(start) => line_feeds(&bytes[start..]) >> (8 * (at - start)),
+                None => return bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i),
+            },
+        };
         if found != 0 {
-            return Some(at + first(found));
+            return Some(at + found.trailing_zeros() as usize / 8);
         }
-        at += 8;
+        at += 16;
     }
     None
 }
 
-/// The offset of the last line feed of `bytes`, eight bytes at a time from the end.
-fn last_line_feed(bytes: &[u8]) -> Option<usize> {
-    let mut end = bytes.len();
-    while let Some(eight) = end.checked_sub(8).and_then(|start| bytes.get(start..end)) {
-        let found = line_feeds(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+/// The offset of the last line feed of `bytes` in `from..to`, sixteen bytes at a time from
+/// `to` back.
+fn last_line_feed(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    let mut end = to.min(bytes.len());
+    while end > from {
+        let found = match end.checked_sub(16) {
+            Some(start) if start >= from => line_feeds(&bytes[start..end]),
+            // The sixteen bytes before `end`, without those before `from`.
+            Some(start) => line_feeds(&bytes[start..end]) & u128::MAX << (8 * (from - start)),
+            None => return bytes[from..end].iter().rposition(|&b| b == b'\n').map(|i| from + i),
+        };
         if found != 0 {
             return Some(end - 1 - found.leading_zeros() as usize / 8);
         }
-        end -= 8;
+        end -= 16;
     }
-    bytes[..end].iter().rposition(|&b| b == b'\n')
+    None
 }
 
 /// Whether a relation was stated within the anaphora window before `at`.
@@ -470,37 +485,28 @@ mod tests {
     }
 
     #[test]
-    fn line_feeds_are_found_eight_bytes_at_a_time_from_either_end() {
-        // Every byte value next to line feeds and to the bytes a borrow or carry could
-        // confuse with one.
-        for b in 0..=u8::MAX {
-            for k in 0..8 {
-                for fill in [b'\n', 0x0B, 0x09, 0x8A, b'a'] {
-                    let mut word = [fill; 8];
-                    word[k] = b;
-                    let marked: Vec<bool> = (0..8)
-                        .map(|i| line_feeds(u64::from_le_bytes(word)) >> (8 * i + 7) & 1 == 1)
-                        .collect();
-                    let expected: Vec<bool> = word.iter().map(|&c| c == b'\n').collect();
-                    assert_eq!(marked, expected, "{word:?}");
-                }
-            }
-        }
+    fn line_feeds_are_found_sixteen_bytes_at_a_time_from_either_end() {
         for text in TEXTS {
             let bytes = text.as_bytes();
             for from in 0..=bytes.len() {
+                let expected = bytes[from..].iter().position(|&b| b == b'\n').map(|i| from + i);
+                assert_eq!(first_line_feed(bytes, from), expected, "{text:?} from {from}");
                 for to in from..=bytes.len() {
-                    let part = &bytes[from..to];
-                    assert_eq!(
-                        first_line_feed(part),
-                        part.iter().position(|&b| b == b'\n'),
-                        "{text:?} {from}..{to}"
-                    );
-                    assert_eq!(
-                        last_line_feed(part),
-                        part.iter().rposition(|&b| b == b'\n'),
-                        "{text:?} {from}..{to}"
-                    );
+                    let expected = bytes[from..to].iter().rposition(|&b| b == b'\n').map(|i| from + i);
+                    assert_eq!(last_line_feed(bytes, from, to), expected, "{text:?} {from}..{to}");
+                }
+            }
+        }
+        // Every byte value at every place of sixteen.
+        for b in 0..=u8::MAX {
+            for k in 0..16 {
+                for fill in [b'a', 0x0B, 0x8A, b'\n'] {
+                    let mut sixteen = [fill; 16];
+                    sixteen[k] = b;
+                    let marked: Vec<bool> =
+                        (0..16).map(|i| line_feeds(&sixteen) >> (8 * i) & 0xFF == 0xFF).collect();
+                    let expected: Vec<bool> = sixteen.iter().map(|&c| c == b'\n').collect();
+                    assert_eq!(marked, expected, "{sixteen:?}");
                 }
             }
         }
@@ -521,6 +527,8 @@ mod tests {
         "x\ny\nz\n\n",
         "a very long line that runs on for more than sixteen bytes, and then some more, with no feed",
         "short\na line of more than sixteen bytes in the middle of the text\nshort\n",
+        "thirty-two bytes and more before\nthe first line feed and thirty-two bytes and more after it\n\nx",
+        "\n................................\n................................................\n",
     ];
 
     /// The lines `split_inclusive` gives that hold one of the hits of either list.
