@@ -20,8 +20,9 @@ use crate::tokenize::is_word_char;
 /// What a gate word may open.
 #[derive(Clone, Debug, Default)]
 struct Opens {
-    /// A trigger phrase: `Some(None)` when the word is a trigger by itself, `Some(Some(w))`
-    /// when it only begins phrases whose second word is one of `w`.
+    /// A trigger phrase: `Some(None)` when the word is a trigger by itself (or begins a
+    /// phrase whose second word the raw text cannot rule out, see [`checkable`]),
+    /// `Some(Some(w))` when it only begins phrases whose second word is one of `w`.
     trigger: Option<Option<Box<[Box<str>]>>>,
     /// The head of an office title ("president", "prime minister").
     title: bool,
@@ -46,7 +47,11 @@ impl Gate {
     pub(crate) fn new(lexicon: &Lexicon) -> Gate {
         let mut words: BTreeMap<String, Opens> = BTreeMap::new();
         for w in lexicon.triggers.first_words(|_| true) {
-            let seconds = lexicon.triggers.second_words(w).map(|s| s.into_iter().map(Box::from).collect());
+            let seconds = lexicon
+                .triggers
+                .second_words(w)
+                .filter(|s| s.iter().all(|w| checkable(w)))
+                .map(|s| s.into_iter().map(Box::from).collect());
             words.entry(w.to_string()).or_default().trigger = Some(seconds);
         }
         for w in lexicon.titles.first_words(|c| c == TitleWord::Head) {
@@ -82,7 +87,7 @@ impl Gate {
             let trigger = match &opens.trigger {
                 None => false,
                 Some(None) => true,
-                Some(Some(seconds)) => seconds.iter().any(|w| may_begin(&text[k.span.end..], w)),
+                Some(Some(seconds)) => next_begins(&text[k.span.end..], seconds),
             };
             if trigger {
                 push(&mut hits.triggers, k.span.start);
@@ -95,19 +100,22 @@ impl Gate {
     }
 }
 
-/// Whether the next word of `rest` can be `word` as the sentence view reads it. The view
-/// skips spaces and quotation marks between words, and its word may stop short of the raw
-/// one (where a name begins), so the raw word need only begin with `word`. Erring towards
-/// yes costs a look at the sentence, never a relation.
-fn may_begin(rest: &str, word: &str) -> bool {
-    if !word.is_ascii() || word.contains('\'') {
-        return true;
-    }
+/// Whether the raw text can rule `word` out as the word after a gate word: only an ASCII
+/// word without an apostrophe (the view normalizes apostrophes) is compared.
+fn checkable(word: &str) -> bool {
+    word.is_ascii() && !word.contains('\'')
+}
+
+/// Whether the next word of `rest` can be one of `words` (each [`checkable`]) as the
+/// sentence view reads it. The view skips spaces and quotation marks between words, and its
+/// word may stop short of the raw one (where a name begins), so the raw word need only begin
+/// with the listed one. Erring towards yes costs a look at the sentence, never a relation.
+fn next_begins(rest: &str, words: &[Box<str>]) -> bool {
     let next = rest.trim_start_matches(|c: char| c.is_whitespace() || is_quote(c));
     match next.chars().next() {
-        Some(c) if is_word_char(c) => {
+        Some(c) if is_word_char(c) => words.iter().any(|word| {
             next.len() >= word.len() && next.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-        }
+        }),
         _ => false,
     }
 }
@@ -124,6 +132,89 @@ mod tests {
         let h = gate.hits(text, &matcher.find(text).keywords);
         let word = |&at: &usize| text[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         (h.triggers.iter().map(word).collect(), h.titles.iter().map(word).collect())
+    }
+
+    /// The trigger hits as the gate found them before it knew which second words can be
+    /// checked: `may_begin` per second word, from the lexicon.
+    fn old_triggers(gate: &Gate, lexicon: &Lexicon, text: &str, keywords: &[Keyword]) -> Vec<usize> {
+        fn may_begin(rest: &str, word: &str) -> bool {
+            if !word.is_ascii() || word.contains('\'') {
+                return true;
+            }
+            let next = rest.trim_start_matches(|c: char| c.is_whitespace() || is_quote(c));
+            match next.chars().next() {
+                Some(c) if is_word_char(c) => {
+                    next.len() >= word.len()
+                        && next.as_bytes()[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                }
+                _ => false,
+            }
+        }
+        let mut out: Vec<usize> = Vec::new();
+        for k in keywords {
+            // The curly copies of a word open what the word with an ASCII apostrophe opens.
+            let word = gate.words[k.id as usize].replace('’', "'");
+            if !lexicon.triggers.first_words(|_| true).any(|w| w == word) {
+                continue;
+            }
+            let trigger = match lexicon.triggers.second_words(&word) {
+                None => true,
+                Some(seconds) => seconds.iter().any(|w| may_begin(&text[k.span.end..], w)),
+            };
+            if trigger && out.last() != Some(&k.span.start) {
+                out.push(k.span.start);
+            }
+        }
+        out
+    }
+
+    fn same_triggers_as_before(lexicon: &Lexicon, text: &str) {
+        let gate = Gate::new(lexicon);
+        let matcher = Matcher::build(&Gazetteer::new(), gate.words()).unwrap();
+        let keywords = matcher.find(text).keywords;
+        assert_eq!(
+            gate.hits(text, &keywords).triggers,
+            old_triggers(&gate, lexicon, text, &keywords),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn second_words_are_checked_as_before() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            same_triggers_as_before(
+                Lexicon::builtin(),
+                &std::fs::read_to_string(entry.unwrap().path()).unwrap(),
+            );
+        }
+        same_triggers_as_before(Lexicon::builtin(), &every_phrase(Lexicon::builtin()));
+        // Second words the raw text cannot rule out: with an apostrophe, not ASCII.
+        let mut lexicon = Lexicon::new();
+        let phrases =
+            "supply\tsend off\tframe=give\nsupply\tsend o'er\tframe=give\nsupply\tconvey über\tframe=give";
+        lexicon.add_triggers("t", phrases).unwrap();
+        same_triggers_as_before(&lexicon, &every_phrase(&lexicon));
+        same_triggers_as_before(&lexicon, "send x, convey y, send “off”, convey über, send");
+    }
+
+    /// Every phrase of `lexicon`, its first word followed by its second in every way the raw
+    /// text may write it, and by other words.
+    fn every_phrase(lexicon: &Lexicon) -> String {
+        let mut text = String::new();
+        for first in lexicon.triggers.first_words(|_| true) {
+            for second in lexicon.triggers.second_words(first).unwrap_or_default() {
+                for gap in [" ", "  “", "\u{a0}\"", "\n", ", ", "-", ""] {
+                    let upper = second.to_uppercase();
+                    for then in
+                        [second, upper.as_str(), second.get(..second.len() / 2).unwrap_or(second), "x", "’s"]
+                    {
+                        text.push_str(&format!("{first}{gap}{then} {} ", first.replace('\'', "’")));
+                    }
+                }
+            }
+        }
+        text
     }
 
     #[test]
