@@ -49,15 +49,15 @@ pub(crate) fn relations(
     // Whether `span` can hold a relation: a trigger word and a name (or a relation just
     // stated, for "This arms transfer …"), or a title word and a person. Spans come in
     // order, so the lists are walked, not searched.
+    // Only the trigger words are counted: for names and titles, whether there is one in the
+    // span is enough, and a person is looked for only where there is a title.
     let mut candidate = |span: Span, memory: &[Memory]| {
-        let (first, end) = names.within(span);
-        let here = &entities[first..end];
-        let (t, t_end) = trigger_at.within(span);
-        let triggered = t < t_end && (!here.is_empty() || recent(memory, span.start));
-        let titled = {
-            let (a, b) = title_at.within(span);
-            a < b
-        } && here.iter().any(person);
+        let first = names.seek(span.start);
+        let (t, t_end) = (trigger_at.seek(span.start), trigger_at.end_before(span.end));
+        let triggered = t < t_end && (names.any_before(span.end) || recent(memory, span.start));
+        title_at.seek(span.start);
+        let titled = title_at.any_before(span.end)
+            && entities[first..].iter().take_while(|e| e.span.start < span.end).any(person);
         (triggered, titled, first, &triggers[t..t_end])
     };
     let mut scratch = Scratch::default();
@@ -232,14 +232,23 @@ impl<'l, T, K: Fn(&T) -> usize> Cursor<'l, T, K> {
         Cursor { list, key, at: 0 }
     }
 
-    /// The range of the list whose keys lie in `span`; `span` starts no earlier than the
-    /// last one did.
-    fn within(&mut self, span: Span) -> (usize, usize) {
-        while self.list.get(self.at).is_some_and(|x| (self.key)(x) < span.start) {
+    /// The index of the first element whose key is at least `start`, which is no less than
+    /// the last call's.
+    fn seek(&mut self, start: usize) -> usize {
+        while self.list.get(self.at).is_some_and(|x| (self.key)(x) < start) {
             self.at += 1;
         }
-        let end = self.at + self.list[self.at..].iter().take_while(|x| (self.key)(x) < span.end).count();
-        (self.at, end)
+        self.at
+    }
+
+    /// Whether an element from the last [`Cursor::seek`] on has a key below `end`.
+    fn any_before(&self, end: usize) -> bool {
+        self.list.get(self.at).is_some_and(|x| (self.key)(x) < end)
+    }
+
+    /// The end of the elements from the last [`Cursor::seek`] on whose keys are below `end`.
+    fn end_before(&self, end: usize) -> usize {
+        self.at + self.list[self.at..].iter().take_while(|x| (self.key)(x) < end).count()
     }
 }
 
@@ -540,6 +549,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `seek`, `any_before` and `end_before` give the range the cursor's old `within`
+        /// gave, over spans that start in order, as the engine asks them.
+        #[test]
+        fn cursor_ranges_are_those_of_within(
+            keys in proptest::collection::vec(0..40usize, 0..20),
+            spans in proptest::collection::vec((0..40usize, 0..12usize), 0..12),
+        ) {
+            let mut keys = keys;
+            keys.sort();
+            let mut spans: Vec<Span> = spans.into_iter().map(|(start, len)| Span::new(start, start + len)).collect();
+            spans.sort_by_key(|s| s.start);
+            let mut cursor = Cursor::new(&keys, |&k| k);
+            let mut old_at = 0;
+            for span in spans {
+                // The old `within`.
+                while keys.get(old_at).is_some_and(|&k| k < span.start) {
+                    old_at += 1;
+                }
+                let old_end = old_at + keys[old_at..].iter().take_while(|&&k| k < span.end).count();
+                let first = cursor.seek(span.start);
+                proptest::prop_assert_eq!((first, cursor.end_before(span.end)), (old_at, old_end));
+                proptest::prop_assert_eq!(cursor.any_before(span.end), old_at < old_end);
+            }
+        }
+
         #[test]
         fn lines_around_many_hits_are_the_split_lines(
             text in "[a \n\r\u{2028}é’.]{0,60}",
