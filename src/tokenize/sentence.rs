@@ -132,17 +132,22 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
                 pos = text.len();
                 break;
             };
-            let lead = text.as_bytes()[at];
-            if lead == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}'])
-                || lead == 0xC2 && !text[at..].starts_with('\u{85}')
-            {
+            let bytes = text.as_bytes();
+            let (lead, second) = (bytes[at], bytes.get(at + 1).copied());
+            // "…", U+2028 and U+2029 are E2 80 A6, A8 and A9; U+0085 is C2 85.
+            let terminator = match lead {
+                0xE2 => second == Some(0x80) && matches!(bytes.get(at + 2), Some(0xA6 | 0xA8 | 0xA9)),
+                0xC2 => second == Some(0x85),
+                _ => true,
+            };
+            if !terminator {
                 pos = at + 1;
                 while !text.is_char_boundary(pos) {
                     pos += 1;
                 }
                 continue;
             }
-            let c = text[at..].chars().next().unwrap_or(' ');
+            let c = char_at(text, at).unwrap_or(' ');
             let mut end = at + c.len_utf8();
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 pos = end;
@@ -153,7 +158,7 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             let mut full_stop = c == '.';
             let mut closed = false;
             // The rest of the terminator run and the closing quotes and brackets.
-            for t in text[end..].chars() {
+            while let Some(t) = char_at(text, end) {
                 if matches!(t, '.' | '?' | '!' | '…' | '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
                     full_stop &= t != '?' && t != '!';
                     closed |= !matches!(t, '.' | '?' | '!' | '…');
@@ -162,9 +167,17 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
                     break;
                 }
             }
-            let spaces = text[end..].len() - text[end..].trim_start_matches([' ', '\t', '\u{a0}']).len();
-            pos = end + spaces;
-            let next = text[pos..].chars().next();
+            // Spaces, tabs and no-break spaces (C2 A0).
+            pos = end;
+            loop {
+                match bytes.get(pos..) {
+                    Some([b' ' | b'\t', ..]) => pos += 1,
+                    Some([0xC2, 0xA0, ..]) => pos += 2,
+                    _ => break,
+                }
+            }
+            let spaces = pos - end;
+            let next = char_at(text, pos);
             // "3.5" and "U.S.-made" have no space after the stop; "Ukraine.”However" has a
             // closing quote and a capital.
             if spaces == 0 && next.is_some_and(|n| !(matches!(n, '\n' | '\r') || closed && n.is_uppercase()))
@@ -185,6 +198,15 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         start = text.len();
         Some(seg)
     })
+}
+
+/// The character at byte `at` of `text`, without decoding where it is ASCII.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(at..)?.chars().next(),
+    }
 }
 
 /// The bytes at which [`segments`] looks closer: the ASCII terminators and line breaks, and
@@ -237,12 +259,26 @@ fn stops(bytes: &[u8]) -> u128 {
     u128::from_le_bytes(marks)
 }
 
+/// `span` without the white space at its ends, `None` if nothing else is left. ASCII white
+/// space is skipped byte by byte; from a non-ASCII byte on the characters are decoded.
 fn trim(text: &str, span: Span) -> Option<Span> {
     let s = &text[span];
-    let rest = s.trim_start();
-    let lead = s.len() - rest.len();
-    let body = rest.trim_end();
-    (!body.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + body.len()))
+    let bytes = s.as_bytes();
+    let mut lead = bytes.iter().take_while(|&&b| is_ascii_space(b)).count();
+    if bytes.get(lead).is_some_and(|b| !b.is_ascii()) {
+        lead = s.len() - s.trim_start().len();
+    }
+    let mut end = s.len() - bytes[lead..].iter().rev().take_while(|&&b| is_ascii_space(b)).count();
+    if end > lead && !bytes[end - 1].is_ascii() {
+        end = lead + s[lead..end].trim_end().len();
+    }
+    (end > lead).then(|| Span::new(span.start + lead, span.start + end))
+}
+
+/// Whether `b` is ASCII white space as `char::is_whitespace` has it: tab to carriage return,
+/// and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 fn push(text: &str, out: &mut Vec<Span>, span: Span) {
@@ -319,8 +355,7 @@ fn last_word(s: &str) -> &str {
         if !b.is_ascii() {
             return s.rsplit(char::is_whitespace).next().unwrap_or(s);
         }
-        // ASCII white space as `char::is_whitespace` has it: tab to carriage return, space.
-        if matches!(b, b'\t'..=b'\r' | b' ') {
+        if is_ascii_space(b) {
             return s.get(i + 1..).unwrap_or_default();
         }
     }
@@ -438,6 +473,69 @@ mod same_as_before {
 
     use super::*;
 
+    /// `segments` as it was, decoding each character after a stop.
+    fn old_segments(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let (mut start, mut pos) = (0, 0);
+        while start < text.len() {
+            let mut found = None;
+            while pos < text.len() {
+                let Some(at) = find_stop(text.as_bytes(), pos) else {
+                    pos = text.len();
+                    break;
+                };
+                let lead = text.as_bytes()[at];
+                if lead == 0xE2 && !text[at..].starts_with(['…', '\u{2028}', '\u{2029}'])
+                    || lead == 0xC2 && !text[at..].starts_with('\u{85}')
+                {
+                    pos = at + 1;
+                    while !text.is_char_boundary(pos) {
+                        pos += 1;
+                    }
+                    continue;
+                }
+                let c = text[at..].chars().next().unwrap_or(' ');
+                let mut end = at + c.len_utf8();
+                if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                    pos = end;
+                    found = Some(end);
+                    break;
+                }
+                let mut full_stop = c == '.';
+                let mut closed = false;
+                for t in text[end..].chars() {
+                    if matches!(t, '.' | '?' | '!' | '…' | '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
+                        full_stop &= t != '?' && t != '!';
+                        closed |= !matches!(t, '.' | '?' | '!' | '…');
+                        end += t.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                let spaces = text[end..].len() - text[end..].trim_start_matches([' ', '\t', '\u{a0}']).len();
+                pos = end + spaces;
+                let next = text[pos..].chars().next();
+                if spaces == 0
+                    && next.is_some_and(|n| !(matches!(n, '\n' | '\r') || closed && n.is_uppercase()))
+                {
+                    continue;
+                }
+                if full_stop
+                    && next
+                        .is_some_and(|n| n.is_lowercase() || matches!(n, '.' | '?' | '!' | ',' | ';' | ':'))
+                {
+                    continue;
+                }
+                found = Some(pos);
+                break;
+            }
+            let end = found.unwrap_or(text.len());
+            out.push((start, &text[start..end]));
+            start = end;
+        }
+        out
+    }
+
     fn old_trim(text: &str, span: Span) -> Option<Span> {
         let s = &text[span];
         let lead = s.len() - s.trim_start().len();
@@ -473,6 +571,7 @@ mod same_as_before {
     /// Every trim and every join that `join` could ask of `text`: each segment trimmed, and
     /// each run of up to five pieces against the piece after it.
     fn check(text: &str) {
+        assert_eq!(segments(text).collect::<Vec<_>>(), old_segments(text), "{text:?}");
         let mut pieces = Vec::new();
         for (start, segment) in segments(text) {
             let span = Span::new(start, start + segment.len());
@@ -515,16 +614,79 @@ mod same_as_before {
         }
     }
 
-    /// Words: abbreviations, initialisms, words that open sentences, punctuation.
+    #[test]
+    fn ascii_white_space_is_that_of_char_is_whitespace() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+    }
+
+    /// Words: abbreviations, initialisms, words that open sentences, punctuation, closing
+    /// quotes and brackets, and non-ASCII letters of both cases.
     const WORDS: &[&str] = &[
-        "Sen.", "U.S.", "D.C.", "(D-Del.", "N.", "é.", "É.", "vs.", "approx.", "Messrs.", "Lieut.", "said.",
-        "Ré.", "3.5", "He", "The", "the", "a", "Kyiv’s", "“", "”", "'", "(", "—", "-", ".", "?", "!", "…",
+        "Sen.",
+        "U.S.",
+        "D.C.",
+        "(D-Del.",
+        "N.",
+        "é.",
+        "É.",
+        "vs.",
+        "approx.",
+        "Messrs.",
+        "Lieut.",
+        "said.",
+        "Ré.",
+        "3.5",
+        "He",
+        "The",
+        "the",
+        "a",
+        "Kyiv’s",
+        "“",
+        "”",
+        "'",
+        "\"",
+        "(",
+        ")",
+        "]",
+        "»",
+        "—",
+        "-",
+        ".",
+        "?",
+        "!",
+        "…",
+        "p.m.",
+        "é",
+        "Éva",
+        ",",
+        ";",
+        ":",
+        "…\u{85}",
+        "\u{e2}",
     ];
 
     /// What stands between words: white space and line breaks, ASCII and not, or nothing.
     const SPACES: &[&str] = &[
-        "", " ", "  ", "\u{a0}", "\t", "\u{0B}", "\u{0C}", "\u{2009}", "\u{3000}", "\n", "\r\n", "\r",
-        "\u{2028}", "\u{2029}", "\u{85}",
+        "",
+        "",
+        "",
+        " ",
+        "  ",
+        "\u{a0}",
+        " \u{a0}\t",
+        "\t",
+        "\u{0B}",
+        "\u{0C}",
+        "\u{2009}",
+        "\u{3000}",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
     ];
 
     proptest! {
