@@ -75,15 +75,17 @@ pub(crate) fn relations(
         }
         let line = &text[span];
         sentences_into(line, &mut spans);
-        for s in spans.iter().flat_map(|&s| bounded(line, s)) {
-            let s = Span::new(s.start + span.start, s.end + span.start);
-            let (triggered, titled, first, hits) = candidate(s, &memory);
-            if !triggered && !titled {
-                continue;
+        for &s in &spans {
+            for s in bounded(line, s) {
+                let s = Span::new(s.start + span.start, s.end + span.start);
+                let (triggered, titled, first, hits) = candidate(s, &memory);
+                if !triggered && !titled {
+                    continue;
+                }
+                let view = View::new(&doc, s, first, &mut scratch, &mut lower);
+                sentence(&view, hits, titled, setup, &mut memory, &mut out);
+                view.recycle(&mut scratch);
             }
-            let view = View::new(&doc, s, first, &mut scratch, &mut lower);
-            sentence(&view, hits, titled, setup, &mut memory, &mut out);
-            view.recycle(&mut scratch);
         }
     }
     if let Some(date) = setup.date {
