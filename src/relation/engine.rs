@@ -48,9 +48,9 @@ pub(crate) fn relations(
     let mut title_at = Cursor::new(&titles, |&h| h);
     // Whether `span` can hold a relation: a trigger word and a name (or a relation just
     // stated, for "This arms transfer …"), or a title word and a person. Spans come in
-    // order, so the lists are walked, not searched.
-    // Only the trigger words are counted: for names and titles, whether there is one in the
-    // span is enough, and a person is looked for only where there is a title.
+    // order, so the lists are walked, not searched; only the trigger words are counted:
+    // for names and titles, whether there is one in the span is enough, and a person is
+    // looked for only where there is a title.
     let mut candidate = |span: Span, memory: &[Memory]| {
         let first = names.seek(span.start);
         let (t, t_end) = (trigger_at.seek(span.start), trigger_at.end_before(span.end));
@@ -63,21 +63,17 @@ pub(crate) fn relations(
     let mut scratch = Scratch::default();
     let mut lower = String::new();
     let mut spans = Vec::new();
-    // Only a line with a gate word can be a candidate, so lines are found outward from the
-    // hits instead of splitting the whole document.
+    // Only a line with a gate word can hold a candidate, so lines are found outward from the
+    // hits instead of splitting the whole document: back to the line feed before a hit, and
+    // on to the one after it by the scan that splits the line into sentences. The line itself
+    // is not asked whether it can hold a relation (none of its sentences can if it cannot).
     let (mut next_trigger, mut next_title) = (0, 0);
     let mut from = 0;
     while let Some(at) = first_hit(&triggers, &mut next_trigger, &titles, &mut next_title, from) {
-        let Some(span) = line_around(text, from, at) else { break };
-        from = span.end;
-        if let (false, false, _, _) = candidate(span, &memory) {
-            continue;
-        }
-        let line = &text[span];
-        sentences_into(line, &mut spans);
+        let Some(start) = line_start(text, from, at) else { break };
+        from = sentences_into(text, start, &mut spans);
         for &s in &spans {
-            for s in bounded(line, s) {
-                let s = Span::new(s.start + span.start, s.end + span.start);
+            for s in bounded(text, s) {
                 let (triggered, titled, first, hits) = candidate(s, &memory);
                 if !triggered && !titled {
                     continue;
@@ -269,17 +265,13 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
     }
 }
 
-/// The line of `text` that holds byte `at`, as `split_inclusive('\n')` gives it (with its line
-/// feed, if it has one), given `from`, the start of a line at or before `at`; `None` if `at`
-/// is past the end. Only the line's own bytes are read.
-fn line_around(text: &str, from: usize, at: usize) -> Option<Span> {
-    let bytes = text.as_bytes();
-    if from > at || at >= bytes.len() {
+/// The start of the line of `text` that holds byte `at`, given `from`, the start of a line at
+/// or before `at`; `None` if `at` is past the end. Only the line's bytes before `at` are read.
+fn line_start(text: &str, from: usize, at: usize) -> Option<usize> {
+    if from > at || at >= text.len() {
         return None;
     }
-    let start = last_line_feed(bytes, from, at).map_or(from, |i| i + 1);
-    let end = first_line_feed(bytes, at).map_or(bytes.len(), |i| i + 1);
-    Some(Span::new(start, end))
+    Some(last_line_feed(text.as_bytes(), from, at).map_or(from, |i| i + 1))
 }
 
 /// 0xFF for each of the first sixteen `bytes` that is a line feed, the first byte lowest; 0
@@ -293,26 +285,6 @@ fn line_feeds(bytes: &[u8]) -> u128 {
         *mark = u8::from(b == b'\n').wrapping_neg();
     }
     u128::from_le_bytes(marks)
-}
-
-/// The offset of the first line feed of `bytes` at or after `from`, sixteen bytes at a time.
-fn first_line_feed(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while at < bytes.len() {
-        let found = match bytes.get(at..at + 16) {
-            Some(sixteen) => line_feeds(sixteen),
-            // The text's last sixteen bytes, without those before `at`.
-            None => match bytes.len().checked_sub(16) {
-                Some(start) => line_feeds(&bytes[start..]) >> (8 * (at - start)),
-                None => return bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i),
-            },
-        };
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 16;
-    }
-    None
 }
 
 /// The offset of the last line feed of `bytes` in `from..to`, sixteen bytes at a time from
@@ -483,25 +455,25 @@ mod tests {
             .collect()
     }
 
-    /// The lines that hold one of `hits` as the engine's loop finds them.
+    /// The lines that hold one of `hits` as the engine's loop finds them: each begins at the
+    /// line feed before a hit and ends where splitting it into sentences stopped.
     fn hit_lines(text: &str, triggers: &[usize], titles: &[usize]) -> Vec<Span> {
         let (mut i, mut j, mut from) = (0, 0, 0);
         let mut lines = Vec::new();
+        let mut spans = Vec::new();
         while let Some(at) = first_hit(triggers, &mut i, titles, &mut j, from) {
-            let Some(span) = line_around(text, from, at) else { break };
-            from = span.end;
-            lines.push(span);
+            let Some(start) = line_start(text, from, at) else { break };
+            from = sentences_into(text, start, &mut spans);
+            lines.push(Span::new(start, from));
         }
         lines
     }
 
     #[test]
-    fn line_feeds_are_found_sixteen_bytes_at_a_time_from_either_end() {
+    fn line_feeds_are_found_sixteen_bytes_at_a_time_backwards() {
         for text in TEXTS {
             let bytes = text.as_bytes();
             for from in 0..=bytes.len() {
-                let expected = bytes[from..].iter().position(|&b| b == b'\n').map(|i| from + i);
-                assert_eq!(first_line_feed(bytes, from), expected, "{text:?} from {from}");
                 for to in from..=bytes.len() {
                     let expected = bytes[from..to].iter().rposition(|&b| b == b'\n').map(|i| from + i);
                     assert_eq!(last_line_feed(bytes, from, to), expected, "{text:?} {from}..{to}");

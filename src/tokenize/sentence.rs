@@ -79,13 +79,19 @@ const FURNITURE_MAX: usize = 40;
 /// ```
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    sentences_into(text, &mut out);
+    join(text, segments(text, 0, false), &mut out);
     out
 }
 
-/// [`sentences`] into `out` (cleared first), for a caller that splits many texts.
-pub(crate) fn sentences_into(text: &str, out: &mut Vec<Span>) {
-    join(text, segments(text), out);
+/// The [`sentences`] of the line of `text` that begins at `from` (up to and including its
+/// line feed, as `split_inclusive('\n')` cuts lines) into `out`, cleared first, as offsets
+/// into `text`; returns where the line ends. The scan for stops finds the line feed, so a
+/// caller that splits some lines of a document need not find their ends first. Nothing that
+/// decides a sentence looks past a line feed, so the sentences are those of the line alone.
+pub(crate) fn sentences_into(text: &str, from: usize, out: &mut Vec<Span>) -> usize {
+    let mut end = from;
+    join(text, segments(text, from, true).inspect(|&(start, segment)| end = start + segment.len()), out);
+    end
 }
 
 /// The sentences of `text` made of its candidate `segments` (offset, text) into `out`
@@ -118,9 +124,11 @@ fn join<'t>(text: &'t str, segments: impl Iterator<Item = (usize, &'t str)>, out
 /// This is the part of UAX #29 sentence segmentation that news prose exercises, at a fraction
 /// of its cost: the full algorithm classifies every character against the Unicode tables,
 /// which cost more than all of gazer's matching together.
-fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut start = 0;
-    let mut pos = 0;
+///
+/// The segments begin at `from`; with `one_line` they end with the first line feed.
+fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut start = from;
+    let mut pos = from;
     std::iter::from_fn(move || {
         if start >= text.len() {
             return None;
@@ -152,7 +160,7 @@ fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 pos = end;
                 let seg = (start, &text[start..end]);
-                start = end;
+                start = if one_line && c == '\n' { text.len() } else { end };
                 return Some(seg);
             }
             let mut full_stop = c == '.';
@@ -571,9 +579,19 @@ mod same_as_before {
     /// Every trim and every join that `join` could ask of `text`: each segment trimmed, and
     /// each run of up to five pieces against the piece after it.
     fn check(text: &str) {
-        assert_eq!(segments(text).collect::<Vec<_>>(), old_segments(text), "{text:?}");
+        assert_eq!(segments(text, 0, false).collect::<Vec<_>>(), old_segments(text), "{text:?}");
+        // Each line split where it begins in the whole text, as if it were split alone.
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            let alone: Vec<Span> =
+                sentences(line).into_iter().map(|s| Span::new(s.start + start, s.end + start)).collect();
+            assert_eq!(sentences_into(text, start, &mut out), start + line.len(), "{text:?} from {start}");
+            assert_eq!(out, alone, "{text:?} from {start}");
+            start += line.len();
+        }
         let mut pieces = Vec::new();
-        for (start, segment) in segments(text) {
+        for (start, segment) in segments(text, 0, false) {
             let span = Span::new(start, start + segment.len());
             assert_eq!(trim(text, span), old_trim(text, span), "{text:?} {span:?}");
             pieces.extend(old_trim(text, span));
