@@ -349,12 +349,19 @@ impl<'s> Rows<'s, '_> {
 fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
     let text = rows.text;
     let bytes = text.as_bytes();
-    let mut next_entity = first;
     let mut pos = span.start;
     let end = span.end.min(text.len());
-    while next_entity < entities.len() && entities[next_entity].span.start < pos {
-        next_entity += 1;
-    }
+    let mut next_entity = first;
+    // Skips the entities that start before `pos`, and returns where the next one starts, or
+    // the end: the words before it stop there. Kept from one entity to the next instead of
+    // asked of the entity list at every token.
+    let skip_entities_before = |pos: usize, next_entity: &mut usize| {
+        while *next_entity < entities.len() && entities[*next_entity].span.start < pos {
+            *next_entity += 1;
+        }
+        entities.get(*next_entity).map_or(end, |e| e.span.start.min(end))
+    };
+    let mut limit = skip_entities_before(pos, &mut next_entity);
     while pos < end {
         let b = bytes[pos];
         // Spaces are most of what is not a word: skip them before anything else.
@@ -362,20 +369,17 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
             pos += 1;
             continue;
         }
-        let entity_start = entities.get(next_entity).map(|e| e.span.start).filter(|&s| s < end);
-        if entity_start == Some(pos) {
-            let e = &entities[next_entity];
+        // `pos < end`, so an entity starts here exactly when the limit is here.
+        if pos == limit {
+            let Some(e) = entities.get(next_entity) else { break };
             rows.other(e.span, Tok::Entity(next_entity));
             pos = e.span.end;
-            while next_entity < entities.len() && entities[next_entity].span.start < pos {
-                next_entity += 1;
-            }
+            limit = skip_entities_before(pos, &mut next_entity);
             continue;
         }
-        let limit = entity_start.unwrap_or(end);
         // Most words take this path: no decoding, and eight bytes at a time.
         if let Some(w) = ascii_word(bytes, pos, limit) {
-            let span = Span::new(pos, pos + w.len);
+            let span = Span { start: pos, end: pos + w.len };
             if w.capitals {
                 let start = rows.buf.len();
                 rows.buf.push_str(&text[span]);
@@ -588,28 +592,70 @@ mod tests {
         assert!(short > 100 && long > 20, "the fast path was taken for {short} short and {long} long words");
     }
 
-    /// Every word token reads the normal form of its span, with that form's fingerprint, and
-    /// no other token reads a word.
+    /// [`check_view`] on the view of all of `text`.
     fn check_words(text: &str) {
-        with_view(text, |v| {
-            for (i, t) in v.tokens.iter().enumerate() {
-                let what =
-                    format!("token {i} {:?} {:?} of {text:?}", t.tok, text.get(t.span.start..t.span.end));
-                if t.tok == Tok::Word {
-                    let want = normalize(&text[t.span]);
-                    assert_eq!(v.word(i), Some(&*want), "{what}");
-                    assert_eq!(v.fingerprint_at(i), fingerprint(want.as_bytes()), "{what}");
-                } else {
-                    assert_eq!(v.word(i), None, "{what}");
-                }
+        with_view(text, |v| check_view(v, text));
+    }
+
+    /// Every word token reads the normal form of its span, with that form's fingerprint, no
+    /// other token reads a word, the tokens lie in order inside the view (an entity may end
+    /// after it), and the entities that are tokens are those that start inside the view but
+    /// not inside the entity before.
+    fn check_view(v: &View, text: &str) {
+        for (i, t) in v.tokens.iter().enumerate() {
+            let what = format!("token {i} {:?} {:?} of {text:?}", t.tok, text.get(t.span.start..t.span.end));
+            if t.tok == Tok::Word {
+                let want = normalize(&text[t.span]);
+                assert_eq!(v.word(i), Some(&*want), "{what}");
+                assert_eq!(v.fingerprint_at(i), fingerprint(want.as_bytes()), "{what}");
+            } else {
+                assert_eq!(v.word(i), None, "{what}");
             }
-        });
+            if let Tok::Entity(e) = t.tok {
+                assert_eq!(t.span, v.doc.entities[e].span, "{what}");
+            } else {
+                assert!(v.span.start <= t.span.start && t.span.end <= v.span.end, "{what} in {:?}", v.span);
+            }
+            // In order; only "n" before "’t" leaves an empty word ("n’t" → "" + "n't").
+            let before = i.checked_sub(1).map_or(v.span.start, |k| v.tokens[k].span.end);
+            assert!(before <= t.span.start && t.span.start <= t.span.end, "{what}");
+        }
+        // An entity is a token when it starts inside the view and not inside the entity
+        // token before it: words stop where an entity starts.
+        let entities = v.doc.entities;
+        let (mut want, mut after) = (Vec::new(), v.span.start);
+        for (k, e) in entities.iter().enumerate() {
+            if e.span.start >= after && e.span.start < v.span.end.min(text.len()) {
+                want.push(k);
+                after = e.span.end;
+            }
+        }
+        let got: Vec<usize> = (0..v.len()).filter_map(|i| v.entity(i)).collect();
+        assert_eq!(got, want, "{text:?} in {:?}", v.span);
+    }
+
+    /// [`check_view`] on the view of `text` from `start` to `end`.
+    fn check_part(text: &str, start: usize, end: usize) {
+        let extractor = crate::Extractor::default();
+        let entities = extractor.entities(text);
+        let lexicon = super::super::Lexicon::builtin();
+        let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
+        let first = entities.partition_point(|e| e.span.start < start);
+        let (mut scratch, mut lower) = (Scratch::default(), String::new());
+        check_view(&View::new(&doc, Span::new(start, end), first, &mut scratch, &mut lower), text);
     }
 
     #[test]
     fn words_are_the_normal_form_of_their_spans() {
         check_words(ENDINGS);
-        check_words("Russia WOULDN’T, didn't Don’t DON'T x’t n’t ’t Iran’s IRAN’S ÍN’T ÉTÉ’t İstanbul’s");
+        let text = "Russia WOULDN’T, didn't Don’t DON'T x’t n’t ’t Iran’s IRAN’S ÍN’T ÉTÉ’t İstanbul’s";
+        check_words(text);
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&k| text.is_char_boundary(k)).collect();
+        for (k, &start) in cuts.iter().enumerate() {
+            for &end in cuts[k..].iter().step_by(3) {
+                check_part(text, start, end);
+            }
+        }
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         for entry in std::fs::read_dir(dir).unwrap() {
             check_words(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
@@ -624,8 +670,14 @@ mod tests {
                 "1", "10", "É", "é", "İ", "ß", "x", "ABCDEFGHIJ", "abcdefghij", "\"", "“", "(", ":",
                 "Kim Jong-un", "drones", "\n", "\u{85}", "a-", "Shahed-136",
             ]), 0..40),
+            cut in 0usize..40,
+            len in 0usize..60,
         ) {
-            check_words(&parts.concat());
+            let text = parts.concat();
+            check_words(&text);
+            let start = (cut..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+            let end = (start + len..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+            check_part(&text, start, end);
         }
     }
 }
