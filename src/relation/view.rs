@@ -26,9 +26,12 @@ pub(crate) enum Tok {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) struct Token {
+pub(crate) struct Token<'s> {
     pub span: Span,
     pub tok: Tok,
+    /// Kept in the token rather than in a row of its own: the view makes one row per token,
+    /// not two.
+    word: Word<'s>,
 }
 
 /// What the lexicon lookups read of a token: its normalized form if it is a word, sliced
@@ -78,10 +81,7 @@ impl Doc<'_> {
 pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub span: Span,
-    pub tokens: Vec<Token>,
-    /// Each token's [`Word`], made as the token is: a pass of its own over the tokens cost
-    /// 2% of extraction.
-    words: Vec<Word<'d>>,
+    pub tokens: Vec<Token<'d>>,
     /// The materiel class of each token, looked up once: the rules ask about the same
     /// tokens many times.
     classes: Vec<WordClass>,
@@ -94,10 +94,9 @@ pub(crate) struct View<'d, 'a> {
 /// allocation for their tokens and classes once the first few have grown them.
 #[derive(Default)]
 pub(crate) struct Scratch {
-    tokens: Vec<Token>,
-    classes: Vec<WordClass>,
     /// Kept empty between sentences, so that it borrows nothing: see [`reuse`].
-    words: Vec<Word<'static>>,
+    tokens: Vec<Token<'static>>,
+    classes: Vec<WordClass>,
     /// The words of the sentence being read whose normal form is in its buffer.
     lowered: Vec<Lowered>,
 }
@@ -113,28 +112,21 @@ impl<'d, 'a> View<'d, 'a> {
         scratch: &mut Scratch,
         lower: &'d mut String,
     ) -> View<'d, 'a> {
-        let mut tokens = core::mem::take(&mut scratch.tokens);
-        tokens.clear();
-        let mut words = reuse(core::mem::take(&mut scratch.words));
+        let mut tokens = reuse(core::mem::take(&mut scratch.tokens));
         lower.clear();
         scratch.lowered.clear();
-        let mut rows = Rows {
-            text: doc.text,
-            tokens: &mut tokens,
-            words: &mut words,
-            lowered: &mut scratch.lowered,
-            buf: lower,
-        };
+        let mut rows =
+            Rows { text: doc.text, tokens: &mut tokens, lowered: &mut scratch.lowered, buf: lower };
         tokenize(&mut rows, span, doc.entities, first);
         let lower: &'d str = lower;
         for l in &scratch.lowered {
-            if let Some(w) = words.get_mut(l.token) {
-                w.text = lower.get(l.start..l.end);
+            if let Some(t) = tokens.get_mut(l.token) {
+                t.word.text = lower.get(l.start..l.end);
             }
         }
         let classes = core::mem::take(&mut scratch.classes);
         let clause = core::cell::Cell::new(None);
-        let mut view = View { doc, span, tokens, words, classes, clause };
+        let mut view = View { doc, span, tokens, classes, clause };
         view.classes.clear();
         for i in 0..view.tokens.len() {
             let class = classify(&view, i);
@@ -145,9 +137,8 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// Returns the view's buffers to `scratch` for the next sentence.
     pub fn recycle(self, scratch: &mut Scratch) {
-        scratch.tokens = self.tokens;
+        scratch.tokens = reuse(self.tokens);
         scratch.classes = self.classes;
-        scratch.words = reuse(self.words);
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
@@ -174,7 +165,7 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// The normalized word at `i`, or `None` for other tokens and out of range.
     pub fn word(&self, i: usize) -> Option<&'d str> {
-        self.words.get(i).and_then(|w| w.text)
+        self.tokens.get(i).and_then(|t| t.word.text)
     }
 
     /// The phrases of `map` that begin at the word at `i`, longest first, as (number of
@@ -184,8 +175,8 @@ impl<'d, 'a> View<'d, 'a> {
         map: &'v PhraseMap<T>,
         i: usize,
     ) -> impl Iterator<Item = (usize, T)> + 'v {
-        let list = match self.words.get(i) {
-            Some(&Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
+        let list = match self.tokens.get(i).map(|t| t.word) {
+            Some(Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
             _ => &[],
         };
         list.iter().filter_map(move |(rest, value)| {
@@ -246,7 +237,7 @@ impl<'d, 'a> View<'d, 'a> {
     /// The fingerprint the lexicon lookups of the word at `i` use (0 for other tokens).
     #[cfg(test)]
     fn fingerprint_at(&self, i: usize) -> u32 {
-        self.words[i].fingerprint
+        self.tokens[i].word.fingerprint
     }
 
     /// Span from token `a` to token `b` inclusive.
@@ -255,11 +246,11 @@ impl<'d, 'a> View<'d, 'a> {
     }
 }
 
-/// `words` emptied, its allocation kept for words of another lifetime: the standard library
+/// `tokens` emptied, its allocation kept for words of another lifetime: the standard library
 /// collects a vector's own iterator into elements of the same size in place.
-fn reuse<'b>(mut words: Vec<Word<'_>>) -> Vec<Word<'b>> {
-    words.clear();
-    words.into_iter().map(|_| NOT_A_WORD).collect()
+fn reuse<'b>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'b>> {
+    tokens.clear();
+    tokens.into_iter().map(|t| Token { span: t.span, tok: t.tok, word: NOT_A_WORD }).collect()
 }
 
 /// Quotation marks carry no structure for the rules and would split phrases.
@@ -271,33 +262,30 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’')
 }
 
-/// The rows a sentence is tokenized into: its tokens, their words and the words that need
-/// normalizing, whose normal forms go to `buf`.
+/// The rows a sentence is tokenized into: its tokens and the words that need normalizing,
+/// whose normal forms go to `buf`.
 struct Rows<'s, 'r> {
     text: &'s str,
-    tokens: &'r mut Vec<Token>,
-    words: &'r mut Vec<Word<'s>>,
+    tokens: &'r mut Vec<Token<'s>>,
     lowered: &'r mut Vec<Lowered>,
     buf: &'r mut String,
 }
 
 impl<'s> Rows<'s, '_> {
     fn other(&mut self, span: Span, tok: Tok) {
-        self.tokens.push(Token { span, tok });
-        self.words.push(NOT_A_WORD);
+        self.tokens.push(Token { span, tok, word: NOT_A_WORD });
     }
 
     /// A word already in normal form, read from the text.
     fn as_written(&mut self, span: Span, fingerprint: u32) {
-        self.tokens.push(Token { span, tok: Tok::Word });
-        self.words.push(Word { text: self.text.get(span.start..span.end), fingerprint });
+        let word = Word { text: self.text.get(span.start..span.end), fingerprint };
+        self.tokens.push(Token { span, tok: Tok::Word, word });
     }
 
     /// A word whose normal form was appended to `buf` from `start`.
     fn lowered(&mut self, span: Span, start: usize, fingerprint: u32) {
         self.lowered.push(Lowered { token: self.tokens.len(), start, end: self.buf.len() });
-        self.tokens.push(Token { span, tok: Tok::Word });
-        self.words.push(Word { text: None, fingerprint });
+        self.tokens.push(Token { span, tok: Tok::Word, word: Word { text: None, fingerprint } });
     }
 
     /// A word of any characters, normalized.
@@ -317,7 +305,7 @@ impl<'s> Rows<'s, '_> {
         let last = self.tokens.len().checked_sub(1)?;
         match self.lowered.last() {
             Some(l) if l.token == last => self.buf.get(l.start..l.end),
-            _ => self.words.last()?.text,
+            _ => self.tokens.last()?.word.text,
         }
     }
 
@@ -328,7 +316,7 @@ impl<'s> Rows<'s, '_> {
         let t = self.tokens.last_mut()?;
         t.span.end = t.span.end.saturating_sub(1);
         let span = t.span;
-        let w = self.words.last_mut()?;
+        let w = &mut t.word;
         let normal = match self.lowered.last_mut() {
             Some(l) if l.token == last => {
                 l.end = l.end.saturating_sub(1);
