@@ -365,18 +365,21 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
             limit = skip_entities_before(pos, &mut next_entity);
             continue;
         }
-        // Most words take this path: no decoding, and eight bytes at a time.
-        if let Some(w) = ascii_word(bytes, pos, limit) {
-            let span = Span { start: pos, end: pos + w.len };
-            if w.capitals {
-                let start = rows.buf.len();
-                rows.buf.push_str(&text[span]);
-                rows.buf[start..].make_ascii_lowercase();
-                rows.lowered(span, start, w.fingerprint);
+        // Most words take this path: no decoding, and eight bytes at a time. So do the
+        // words after it that follow one space each, without a turn of this loop for the
+        // space and for the word; the space before `limit` leaves the entity to the loop.
+        let mut at = pos;
+        while let Some(w) = ascii_word(bytes, at, limit) {
+            ascii_token(rows, Span { start: at, end: at + w.len }, w);
+            at += w.len;
+            if at + 1 < limit && bytes[at] == b' ' {
+                at += 1;
             } else {
-                rows.as_written(span, w.fingerprint);
+                break;
             }
-            pos += w.len;
+        }
+        if at > pos {
+            pos = at;
             continue;
         }
         let Some(c) = text[pos..].chars().next() else { break };
@@ -410,6 +413,19 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
             }
             pos += c.len_utf8();
         }
+    }
+}
+
+/// Appends the token of the ASCII word `w` at `span`.
+#[inline]
+fn ascii_token(rows: &mut Rows, span: Span, w: AsciiWord) {
+    if w.capitals {
+        let start = rows.buf.len();
+        rows.buf.push_str(rows.text.get(span.start..span.end).unwrap_or_default());
+        rows.buf[start..].make_ascii_lowercase();
+        rows.lowered(span, start, w.fingerprint);
+    } else {
+        rows.as_written(span, w.fingerprint);
     }
 }
 
@@ -588,7 +604,7 @@ mod tests {
     /// Every word token reads the normal form of its span, with that form's fingerprint, no
     /// other token reads a word, the tokens lie in order inside the view (an entity may end
     /// after it), and the entities that are tokens are those that start inside the view but
-    /// not inside the entity before.
+    /// not inside the entity before; and the tokens are those of [`reference`].
     fn check_view(v: &View, text: &str) {
         for (i, t) in v.tokens.iter().enumerate() {
             let what = format!("token {i} {:?} {:?} of {text:?}", t.tok, text.get(t.span.start..t.span.end));
@@ -620,6 +636,63 @@ mod tests {
         }
         let got: Vec<usize> = (0..v.len()).filter_map(|i| v.entity(i)).collect();
         assert_eq!(got, want, "{text:?} in {:?}", v.span);
+        let got: Vec<Row> =
+            (0..v.len()).map(|i| (v.tokens[i].span, v.tokens[i].tok, v.word(i).map(String::from))).collect();
+        assert_eq!(got, reference(text, v.span, entities), "{text:?} in {:?}", v.span);
+    }
+
+    /// A token as the reference tokenizer gives it: span, kind and normalized word.
+    type Row = (Span, Tok, Option<String>);
+
+    /// The tokens of `span` the slow way: one character at a time, every word measured by
+    /// the decoding walk and normalized on its own, the entity list asked at every position.
+    fn reference(text: &str, span: Span, entities: &[Entity]) -> Vec<Row> {
+        let mut out: Vec<Row> = Vec::new();
+        let word = |span: Span| (span, Tok::Word, Some(normalize(&text[span])));
+        let end = span.end.min(text.len());
+        let mut pos = span.start;
+        let mut next = entities.partition_point(|e| e.span.start < pos);
+        while pos < end {
+            let entity_start = entities.get(next).map(|e| e.span.start).filter(|&s| s < end);
+            if entity_start == Some(pos) {
+                out.push((entities[next].span, Tok::Entity(next), None));
+                pos = entities[next].span.end;
+                while next < entities.len() && entities[next].span.start < pos {
+                    next += 1;
+                }
+                continue;
+            }
+            let limit = entity_start.unwrap_or(end);
+            let c = text[pos..].chars().next().unwrap();
+            if is_word_char(c) {
+                let len = walk(&text[pos..limit], 0, false);
+                out.push(word(Span::new(pos, pos + len)));
+                pos += len;
+            } else if is_apostrophe(c) {
+                let rest = &text[pos + c.len_utf8()..limit];
+                let tail = &rest[..walk(rest, 0, false)];
+                let span = Span::new(pos, pos + c.len_utf8() + tail.len());
+                let after_n = matches!(out.last(), Some((_, Tok::Word, Some(w))) if w.ends_with('n'));
+                if tail.eq_ignore_ascii_case("s") {
+                    out.push((span, Tok::Possessive, None));
+                } else if tail.eq_ignore_ascii_case("t") && after_n {
+                    let last = out.last_mut().unwrap();
+                    last.0.end -= 1;
+                    *last = word(last.0);
+                    let start = last.0.end;
+                    out.push(word(Span::new(start, span.end)));
+                } else if !tail.is_empty() {
+                    out.push(word(span));
+                }
+                pos = span.end;
+            } else {
+                if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/') {
+                    out.push((Span::new(pos, pos + c.len_utf8()), Tok::Punct(c), None));
+                }
+                pos += c.len_utf8();
+            }
+        }
+        out
     }
 
     /// [`check_view`] on the view of `text` from `start` to `end`.
