@@ -333,7 +333,10 @@ impl<'s> Rows<'s, '_> {
     }
 }
 
-/// Appends the tokens of `span` to `rows`.
+/// Appends the tokens of `span` to `rows`. Kept out of [`View::new`]: inlined there, the
+/// token loop and the class loop after it shared one function's registers, and each spilled
+/// more (and moved with every change to the other).
+#[inline(never)]
 fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
     let text = rows.text;
     let bytes = text.as_bytes();
