@@ -91,14 +91,49 @@ pub(crate) struct View<'d, 'a> {
 }
 
 /// The buffers of a view, kept between sentences: a document's sentences then cost no
-/// allocation for their tokens and classes once the first few have grown them.
-#[derive(Default)]
+/// allocation for their tokens and classes once the first few have grown them. A dropped
+/// scratch leaves its buffers to the next one the thread makes (see [`SPARE`]).
 pub(crate) struct Scratch {
     /// Kept empty between sentences, so that it borrows nothing: see [`reuse`].
     tokens: Vec<Token<'static>>,
     classes: Vec<WordClass>,
     /// The words of the sentence being read whose normal form is in its buffer.
     lowered: Vec<Lowered>,
+}
+
+/// The buffers of a dropped [`Scratch`].
+#[derive(Default)]
+struct Spare {
+    tokens: Vec<Token<'static>>,
+    classes: Vec<WordClass>,
+    lowered: Vec<Lowered>,
+}
+
+thread_local! {
+    /// The buffers of the last scratch the thread dropped. The engine makes a scratch per
+    /// document, which grew its vectors a step at a time over the document's first
+    /// sentences; views stay under a few thousand tokens, so what is kept stays small.
+    static SPARE: core::cell::Cell<Option<Spare>> = const { core::cell::Cell::new(None) };
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        let Spare { tokens, classes, lowered } =
+            SPARE.try_with(|s| s.take()).ok().flatten().unwrap_or_default();
+        Scratch { tokens, classes, lowered }
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let spare = Spare {
+            tokens: reuse(core::mem::take(&mut self.tokens)),
+            classes: core::mem::take(&mut self.classes),
+            lowered: core::mem::take(&mut self.lowered),
+        };
+        // While the thread ends the slot may be gone, and the buffers are freed.
+        let _ = SPARE.try_with(|s| s.set(Some(spare)));
+    }
 }
 
 impl<'d, 'a> View<'d, 'a> {
@@ -707,6 +742,25 @@ mod tests {
         let first = entities.partition_point(|e| e.span.start < start);
         let (mut scratch, mut lower) = (Scratch::default(), String::new());
         check_view(&View::new(&doc, Span::new(start, end), first, &mut scratch, &mut lower), text);
+    }
+
+    #[test]
+    fn a_dropped_scratch_leaves_its_buffers_to_the_next() {
+        let text = "Iran sent Shahed drones to Russia.";
+        let extractor = crate::Extractor::default();
+        let entities = extractor.entities(text);
+        let lexicon = super::super::Lexicon::builtin();
+        let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
+        let (mut scratch, mut lower) = (Scratch::default(), String::new());
+        View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower).recycle(&mut scratch);
+        let kept = (scratch.tokens.capacity(), scratch.classes.capacity());
+        assert!(kept.0 >= 6 && kept.1 >= 6, "{kept:?}");
+        drop(scratch);
+        let next = Scratch::default();
+        assert_eq!((next.tokens.capacity(), next.classes.capacity()), kept);
+        assert!(next.tokens.is_empty() && next.lowered.is_empty());
+        // A second scratch while the first lives starts empty.
+        assert_eq!(Scratch::default().tokens.capacity(), 0);
     }
 
     #[test]
