@@ -205,19 +205,12 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// The phrases of `map` that begin at the word at `i`, longest first, as (number of
     /// tokens, value); none for other tokens and out of range.
-    pub fn phrases<'v, T: Copy + PartialEq>(
-        &'v self,
-        map: &'v PhraseMap<T>,
-        i: usize,
-    ) -> impl Iterator<Item = (usize, T)> + 'v {
+    pub fn phrases<'v, T: Copy + PartialEq>(&'v self, map: &'v PhraseMap<T>, i: usize) -> Phrases<'v, T> {
         let list = match self.tokens.get(i).map(|t| t.word) {
             Some(Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
             _ => &[],
         };
-        list.iter().filter_map(move |(rest, value)| {
-            let follows = rest.iter().enumerate().all(|(k, w)| self.word(i + 1 + k) == Some(&**w));
-            follows.then_some((rest.len() + 1, *value))
-        })
+        Phrases { tokens: &self.tokens, list: list.iter(), at: i }
     }
 
     /// Whether the word at `i` is one of `words`.
@@ -278,6 +271,41 @@ impl<'d, 'a> View<'d, 'a> {
     /// Span from token `a` to token `b` inclusive.
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
+    }
+}
+
+/// The phrases that begin at a token: see [`View::phrases`].
+pub(crate) struct Phrases<'v, T> {
+    tokens: &'v [Token<'v>],
+    list: core::slice::Iter<'v, (Box<[Box<str>]>, T)>,
+    at: usize,
+}
+
+impl<T: Copy> Iterator for Phrases<'_, T> {
+    type Item = (usize, T);
+
+    /// Most words begin no phrase: that answer is inlined, the search for one that follows
+    /// is not, so that the loops asking every word keep their registers.
+    #[inline]
+    fn next(&mut self) -> Option<(usize, T)> {
+        if self.list.as_slice().is_empty() {
+            return None;
+        }
+        self.next_phrase()
+    }
+}
+
+impl<T: Copy> Phrases<'_, T> {
+    #[inline(never)]
+    fn next_phrase(&mut self) -> Option<(usize, T)> {
+        let (tokens, at) = (self.tokens, self.at);
+        self.list.find_map(|(rest, value)| {
+            let follows = rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(at + 1 + k).and_then(|t| t.word.text) == Some(&**w));
+            follows.then_some((rest.len() + 1, *value))
+        })
     }
 }
 
@@ -742,6 +770,52 @@ mod tests {
         let first = entities.partition_point(|e| e.span.start < start);
         let (mut scratch, mut lower) = (Scratch::default(), String::new());
         check_view(&View::new(&doc, Span::new(start, end), first, &mut scratch, &mut lower), text);
+    }
+
+    /// [`View::phrases`] as a filter over the map's list, the way it was written before its
+    /// search went out of line.
+    fn phrases_filtered<T: Copy + PartialEq>(v: &View, map: &PhraseMap<T>, i: usize) -> Vec<(usize, T)> {
+        let list = match v.tokens.get(i).map(|t| t.word) {
+            Some(Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
+            _ => &[],
+        };
+        let follows =
+            |rest: &[Box<str>]| rest.iter().enumerate().all(|(k, w)| v.word(i + 1 + k) == Some(&**w));
+        list.iter().filter(|(rest, _)| follows(rest)).map(|(rest, value)| (rest.len() + 1, *value)).collect()
+    }
+
+    #[test]
+    fn phrases_are_those_of_the_filtered_list() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts =
+            vec![ENDINGS.to_string(), "the arms deal was handed over, unmanned aerial vehicles".into()];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let mut found = 0;
+        for text in &texts {
+            with_view(text, |v| {
+                let l = v.doc.lexicon;
+                for i in 0..=v.len() {
+                    let triggers: Vec<_> = v.phrases(&l.triggers, i).collect();
+                    assert_eq!(triggers, phrases_filtered(v, &l.triggers, i), "{:?}", v.word(i));
+                    assert_eq!(
+                        v.phrases(&l.materiel, i).collect::<Vec<_>>(),
+                        phrases_filtered(v, &l.materiel, i)
+                    );
+                    assert_eq!(
+                        v.phrases(&l.modality, i).collect::<Vec<_>>(),
+                        phrases_filtered(v, &l.modality, i)
+                    );
+                    assert_eq!(
+                        v.phrases(&l.titles, i).collect::<Vec<_>>(),
+                        phrases_filtered(v, &l.titles, i)
+                    );
+                    found += triggers.len();
+                }
+            });
+        }
+        assert!(found > 100, "{found} triggers");
     }
 
     #[test]
