@@ -3,10 +3,10 @@
 //!
 //! A match that ends on a word boundary spells the same leading run of ASCII letters and
 //! digits as its surface does ("Putin" of "Putin’s", "Fath" of "Fath-360"). So at each word
-//! start that run, in lower case and cut at eight bytes, is looked up in a Bloom-like set,
-//! with one bit more: whether the first letter is a capital. The case policy accepts a
-//! surface as written or, when it allows capitals, all in capitals, so a match of "Putin"
-//! starts with a capital and "putin" need not be walked. Most short lower-case words ("and",
+//! start that run, cut at eight bytes, its first byte as written and the others in lower
+//! case, is looked up in a Bloom-like set. The case policy accepts a surface as written or,
+//! when it allows capitals, all in capitals, so a match of "Putin" starts with a capital and
+//! "putin" need not be walked. Most short lower-case words ("and",
 //! "the") are rejected outright, "India" and "Pushkin" too. On the seed articles 2,589 of
 //! 12,187 word starts are walked and 1,912 of those walks find a surface or keyword; a set
 //! of first two bytes, which this replaced, let 7,153 through.
@@ -16,7 +16,7 @@
 //! mispredicted branches than the test does.
 
 use crate::hash::fold;
-use crate::swar::{ascii_alphanumeric, below_first, first, lower_alphanumeric, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, below_first, first, word_at, HIGH};
 
 /// A set of first words: one bit per slot of [`Block::first_word_key`], hashed.
 #[derive(Clone, Debug)]
@@ -161,10 +161,17 @@ impl Block {
         Block { x: cut(self.x, next.x), alnum: cut(self.alnum, next.alnum) }
     }
 
-    /// The first word of these eight bytes: its leading run of ASCII letters and digits, in
-    /// lower case, the bytes after it zero, and the top bit set if it begins with a capital. No
+    /// The first word of these eight bytes: its leading run of ASCII letters and digits, the
+    /// first byte as written and the others in lower case, the bytes after the run zero. No
     /// letter or digit is zero, so the key also tells the run's length. A start with no such
     /// run ("Öl", "#tag") keeps its first byte.
+    ///
+    /// The first byte as written tells the first letter and whether it is a capital; the
+    /// others in lower case make the key the same whichever case they are written in.
+    /// Setting bit 5 lowers a capital and leaves a small letter or a digit as it is, and past
+    /// the first byte the key keeps only letters and digits. (The key that this replaced
+    /// lowered the first byte too and moved its case to the top bit: the same information,
+    /// in more steps.)
     ///
     /// Text that matches a surface at word boundaries has the key the surface has in the case
     /// the text writes it: it spells the surface's bytes in that case, and after a run that
@@ -172,16 +179,15 @@ impl Block {
     /// digit.
     #[inline]
     fn first_word_key(self) -> u64 {
-        let Block { x, alnum } = self;
-        let stop = !alnum & HIGH;
+        let stop = !self.alnum & HIGH;
         // The bytes below the first stop; with a stop at the first byte, that byte is kept.
         let keep = below_first(stop) | 0xFF;
-        let lower = lower_alphanumeric(x, alnum);
-        // A capital differs from its lower case in bit 5 of its byte.
-        let capital = (lower ^ x) & 0x20;
-        lower & keep | capital << 58
+        (self.x | LOWER_AFTER_FIRST) & keep
     }
 }
+
+/// Bit 5 of every byte but the first: what lowers an ASCII capital.
+const LOWER_AFTER_FIRST: u64 = 0x2020_2020_2020_2000;
 
 fn uppercase(mut eight: [u8; 8]) -> [u8; 8] {
     eight.make_ascii_uppercase();
@@ -215,16 +221,29 @@ mod tests {
             }
         }
 
-        /// The key lowers with the letter-or-digit mask; the general ASCII lowering must
-        /// give the same key for any eight bytes.
+        /// The key that the first byte as written replaced: the run in lower case, and the
+        /// top bit set if it begins with a capital. Each key must give the other, so that
+        /// two runs share a key exactly when they shared the old one.
         #[test]
-        fn the_key_lowers_as_ascii_lowercase_does(x in any::<u64>(), text in "[A-Za-z0-9 .,'-]{0,8}") {
+        fn the_key_tells_what_the_old_key_told(x in any::<u64>(), text in "[A-Za-z0-9 .,'-]{0,8}") {
             for x in [x, word_at(text.as_bytes(), 0)] {
                 let stop = !ascii_alphanumeric(x) & HIGH;
                 let keep = below_first(stop) | 0xFF;
                 let lower = ascii_lowercase(x);
-                let expected = lower & keep | ((lower ^ x) & 0x20) << 58;
-                prop_assert_eq!(first_word_key(x), expected);
+                let old = lower & keep | ((lower ^ x) & 0x20) << 58;
+                let key = first_word_key(x);
+                let capital = 1 << 63;
+                // The old key from the new: the first byte lowered, its case to the top bit.
+                let first = key as u8;
+                let from_key = u64::from(first.to_ascii_lowercase())
+                    | key & !0xFF
+                    | if first.is_ascii_uppercase() { capital } else { 0 };
+                prop_assert_eq!(from_key, old);
+                // The new key from the old: the first byte raised again if it was a capital.
+                let first = old as u8;
+                let from_old = u64::from(if old & capital != 0 { first.to_ascii_uppercase() } else { first })
+                    | old & !0xFF & !capital;
+                prop_assert_eq!(from_old, key);
             }
         }
     }
@@ -276,10 +295,9 @@ mod tests {
         // The key cuts a first word at eight bytes, so longer words that share those pass,
         // and it keeps the case of the first letter only: the trie walk checks the rest.
         let key = |eight: &[u8; 8]| first_word_key(u64::from_le_bytes(*eight));
-        let capital = 1 << 63;
-        assert_eq!(key(b"Revoluti"), u64::from_le_bytes(*b"revoluti") | capital);
+        assert_eq!(key(b"Revoluti"), u64::from_le_bytes(*b"Revoluti"));
         assert_eq!(key(b"REVOLUTI"), key(b"Revoluti"));
-        assert_eq!(key(b"In exch\0"), u64::from_le_bytes(*b"in\0\0\0\0\0\0") | capital);
+        assert_eq!(key(b"In exch\0"), u64::from_le_bytes(*b"In\0\0\0\0\0\0"));
         assert_eq!(key(b"in-exch\0"), u64::from_le_bytes(*b"in\0\0\0\0\0\0"));
         assert_eq!(key(b"\xc3\x96l Co\0\0"), 0xc3, "no run: the first byte");
         assert_eq!(key(b"#tag\0\0\0\0"), u64::from(b'#'));
