@@ -105,28 +105,32 @@ impl Matcher {
 
     /// [`Matcher::find`] into buffers that `out` already holds (cleared first).
     pub(crate) fn find_into(&self, text: &str, out: &mut Matches) {
-        let bytes = text.as_bytes();
-        let surfaces = self.patterns.len() as u32;
         out.candidates.clear();
         out.keywords.clear();
-        for start in self.starts.candidates(bytes) {
-            if !is_boundary(text, start) {
-                continue;
-            }
-            self.trie.prefixes(bytes, start, |pattern, end| {
-                if !is_boundary(text, end) {
-                    return;
-                }
-                let span = Span::new(start, end);
-                match pattern.checked_sub(surfaces) {
-                    None if self.case_matches(pattern, &bytes[start..end]) => {
-                        out.candidates.push(Candidate { span, pattern })
-                    }
-                    None => {}
-                    Some(id) => out.keywords.push(Keyword { span, id }),
-                }
-            });
+        self.starts.for_each_candidate(text.as_bytes(), |start| self.walk(text, start, out));
+    }
+
+    /// The matches that start at `start`, which the set of first words let through.
+    #[inline]
+    fn walk(&self, text: &str, start: usize, out: &mut Matches) {
+        if !is_boundary(text, start) {
+            return;
         }
+        let bytes = text.as_bytes();
+        let surfaces = self.patterns.len() as u32;
+        self.trie.prefixes(bytes, start, |pattern, end| {
+            if !is_boundary(text, end) {
+                return;
+            }
+            let span = Span::new(start, end);
+            match pattern.checked_sub(surfaces) {
+                None if self.case_matches(pattern, &bytes[start..end]) => {
+                    out.candidates.push(Candidate { span, pattern })
+                }
+                None => {}
+                Some(id) => out.keywords.push(Keyword { span, id }),
+            }
+        });
     }
 
     /// The case policy: `found` spells the pattern as written, or in capitals if allowed.
