@@ -21,31 +21,40 @@ thread_local! {
 }
 
 pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
-    // One look at each mention's targets gives its explicit target and whether the document
-    // holds a partial name at all: most hold none and need no table of full mentions.
-    let mut any_partial = false;
+    // One look at each mention's targets gives its explicit target and whether it is a
+    // partial name: most documents hold none and need no table of full mentions.
+    let mut partial_names = Vec::new();
     let explicit: Vec<Option<Target>> = kept
         .iter()
-        .map(|&c| {
+        .enumerate()
+        .map(|(i, &c)| {
             let targets = catalog.matcher.targets(c);
-            any_partial |= targets.iter().any(|t| t.role == SurfaceRole::Partial);
+            if targets.iter().any(|t| t.role == SurfaceRole::Partial) {
+                partial_names.push(i);
+            }
             targets.iter().copied().find(|t| t.role != SurfaceRole::Partial)
         })
         .collect();
-    if !any_partial {
+    if partial_names.is_empty() {
         return explicit;
     }
     let partials =
         |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
     SLOTS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slots) => link_partials(&explicit, partials, &mut slots),
-        Err(_) => link_partials(&explicit, partials, &mut Vec::new()),
+        Ok(mut slots) => link_partials(&explicit, &partial_names, partials, &mut slots),
+        Err(_) => link_partials(&explicit, &partial_names, partials, &mut Vec::new()),
     })
 }
 
-/// Links the partial names, given each mention's explicit target and its partial ones.
+/// Links the partial names, given each mention's explicit target, the mentions that are
+/// partial names (in order) and their partial targets.
+///
+/// A partial name links to the nearest full mention before it, else after it, so the pass
+/// backwards only visits the names the pass forwards left unlinked, and neither pass asks
+/// for the targets of any other mention: it only records the full mentions it goes by.
 fn link_partials<'t, P, I>(
     explicit: &[Option<Target>],
+    partial_names: &[usize],
     partials: P,
     slots: &mut Vec<usize>,
 ) -> Vec<Option<Target>>
@@ -53,32 +62,38 @@ where
     P: Fn(usize) -> I,
     I: Iterator<Item = &'t Target>,
 {
-    let n = explicit.len();
     let mut latest = Latest { slots, explicit };
-    let mut nearest = |forward: bool| {
-        let mut best: Vec<Option<(usize, Target)>> = vec![None; n];
-        let order: &mut dyn Iterator<Item = usize> = if forward { &mut (0..n) } else { &mut (0..n).rev() };
-        for i in order {
-            for t in partials(i) {
-                if let Some(j) = latest.get(t.entry, i, forward) {
-                    let distance = i.abs_diff(j);
-                    if best[i].is_none_or(|(d, _)| distance < d) {
-                        best[i] = Some((distance, *t));
-                    }
-                }
-            }
-            if let Some(t) = explicit[i] {
-                latest.set(t.entry, i);
+    let mut linked = explicit.to_vec();
+    let mut unlinked = Vec::new();
+    let mut names = partial_names.iter().copied().peekable();
+    for (i, full) in explicit.iter().enumerate() {
+        if names.next_if_eq(&i).is_some() {
+            match latest.nearest(partials(i), i, true) {
+                Some(t) => linked[i] = Some(t),
+                None => unlinked.push(i),
             }
         }
-        best
-    };
-    let before = nearest(true);
-    // News names a person in full before using the surname, so usually every partial name
-    // has a full mention before it and the backward pass would change nothing.
-    let unlinked = |i: &usize| before[*i].is_none() && partials(*i).next().is_some();
-    let after = if (0..n).any(|i| unlinked(&i)) { nearest(false) } else { vec![None; n] };
-    (0..n).map(|i| before[i].or(after[i]).map(|(_, t)| t).or(explicit[i])).collect()
+        if let Some(t) = full {
+            latest.set(t.entry, i);
+        }
+    }
+    // News mostly names a person in full before using the surname, so the pass backwards
+    // looks again only at the few names left unlinked (a headline's), if any.
+    if unlinked.is_empty() {
+        return linked;
+    }
+    let mut names = unlinked.iter().rev().copied().peekable();
+    for (i, full) in explicit.iter().enumerate().rev() {
+        if names.next_if_eq(&i).is_some() {
+            if let Some(t) = latest.nearest(partials(i), i, false) {
+                linked[i] = Some(t);
+            }
+        }
+        if let Some(t) = full {
+            latest.set(t.entry, i);
+        }
+    }
+    linked
 }
 
 /// The latest full mention of each entry that a pass over a document's mentions has gone
@@ -93,6 +108,27 @@ struct Latest<'a> {
 }
 
 impl Latest<'_> {
+    /// The target of `partials`, the partial targets of mention `i`, whose latest full mention
+    /// in the pass's direction is nearest (the first listed of equally near ones).
+    #[inline]
+    fn nearest<'t>(
+        &self,
+        partials: impl Iterator<Item = &'t Target>,
+        i: usize,
+        forward: bool,
+    ) -> Option<Target> {
+        let mut best: Option<(usize, Target)> = None;
+        for t in partials {
+            if let Some(j) = self.get(t.entry, i, forward) {
+                let distance = i.abs_diff(j);
+                if best.is_none_or(|(d, _)| distance < d) {
+                    best = Some((distance, *t));
+                }
+            }
+        }
+        best.map(|(_, t)| t)
+    }
+
     /// The latest full mention of `entry` before `i` in the pass's direction.
     #[inline]
     fn get(&self, entry: u32, i: usize, forward: bool) -> Option<usize> {
@@ -173,7 +209,8 @@ mod tests {
                     .iter()
                     .map(|(_, p)| p.iter().map(|&e| target(e, SurfaceRole::Partial)).collect())
                     .collect();
-                let linked = link_partials(&explicit, |i| partials[i].iter(), &mut slots);
+                let names: Vec<usize> = (0..partials.len()).filter(|&i| !partials[i].is_empty()).collect();
+                let linked = link_partials(&explicit, &names, |i| partials[i].iter(), &mut slots);
                 prop_assert_eq!(linked, with_a_map(&explicit, &partials));
             }
         }
