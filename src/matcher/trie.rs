@@ -227,7 +227,8 @@ impl Trie {
         let mut node = self.pairs[pair];
         let mut end = start + 2;
         while node != NONE {
-            let (here, next) = (self.nodes[node as usize], self.nodes[node as usize + 1]);
+            // A node and the next, which ends its ranges, with one bounds check.
+            let Some(&[here, next]) = self.nodes.get(node as usize..node as usize + 2) else { return };
             let tail = (here.tail as usize, next.tail as usize);
             if tail.0 < tail.1 {
                 if !self.spells_tail(haystack, end, tail) {
@@ -235,8 +236,11 @@ impl Trie {
                 }
                 end += tail.1 - tail.0;
             }
-            for &pattern in &self.outputs[here.output()..next.output()] {
-                found(pattern, end);
+            // Most nodes end no pattern: their empty range is not sliced.
+            if here.output() != next.output() {
+                for &pattern in &self.outputs[here.output()..next.output()] {
+                    found(pattern, end);
+                }
             }
             let Some(&byte) = haystack.get(end) else { return };
             let byte = byte.to_ascii_lowercase();
