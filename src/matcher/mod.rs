@@ -116,21 +116,26 @@ impl Matcher {
         if !is_boundary(text, start) {
             return;
         }
-        let bytes = text.as_bytes();
-        let surfaces = self.patterns.len() as u32;
-        self.trie.prefixes(bytes, start, |pattern, end| {
-            if !is_boundary(text, end) {
-                return;
-            }
-            let span = Span::new(start, end);
-            match pattern.checked_sub(surfaces) {
-                None if self.case_matches(pattern, &bytes[start..end]) => {
-                    out.candidates.push(Candidate { span, pattern })
-                }
-                None => {}
-                Some(id) => out.keywords.push(Keyword { span, id }),
-            }
+        self.trie.prefixes(text.as_bytes(), start, |pattern, end| {
+            self.found(text, Span::new(start, end), pattern, out)
         });
+    }
+
+    /// Records `pattern` at `span` if the span ends on a boundary and, for a surface, its
+    /// case is allowed. Always inlined into the walk: as a call per pattern found, its
+    /// prologue and the walk's spilled state cost more than its work.
+    #[inline(always)]
+    fn found(&self, text: &str, span: Span, pattern: u32, out: &mut Matches) {
+        if !is_boundary(text, span.end) {
+            return;
+        }
+        match pattern.checked_sub(self.patterns.len() as u32) {
+            None if self.case_matches(pattern, &text.as_bytes()[span.start..span.end]) => {
+                out.candidates.push(Candidate { span, pattern })
+            }
+            None => {}
+            Some(id) => out.keywords.push(Keyword { span, id }),
+        }
     }
 
     /// The case policy: `found` spells the pattern as written, or in capitals if allowed.
