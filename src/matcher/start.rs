@@ -90,11 +90,13 @@ impl Starts {
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
     /// so testing each byte with a branch mispredicts often. Instead the bytes of a round are
     /// classed first, without branches ([`Classes`]); then eight bytes at a time the starts
-    /// are read as a mask, and only set bits are visited.
+    /// are read as a mask, only set bits are visited, and the starts whose first word the
+    /// set holds are gathered ([`Starts::gather`]) before any is walked.
     #[inline]
     pub(crate) fn for_each_candidate(&self, haystack: &[u8], mut found: impl FnMut(usize)) {
         let mut classes = Classes::new();
         let mut padded: [u8; SPAN];
+        let mut offsets = [0u8; ROUND];
         let mut at = 0;
         while at < haystack.len() {
             let bytes: &[u8; SPAN] = match haystack.get(at..at + SPAN).and_then(|b| b.try_into().ok()) {
@@ -108,19 +110,36 @@ impl Starts {
                 }
             };
             classes.class(bytes, haystack.len() - at, self.punctuation_first);
-            for block in 0..ROUND / 8 {
-                let block = 8 * block;
-                let mut mask = classes.starts(block);
-                while mask != 0 {
-                    let k = block + first(mask);
-                    mask &= mask - 1;
-                    if self.holds(Block { x: word_at(bytes, k), stop: classes.stops(k) }) {
-                        found(at + k);
-                    }
-                }
+            let passed = self.gather(&classes, bytes, &mut offsets);
+            for &k in &offsets[..passed.min(ROUND)] {
+                found(at + usize::from(k));
             }
             at += ROUND;
         }
+    }
+
+    /// Writes to `offsets` the starts of the round whose first word the set holds, and
+    /// returns how many there are.
+    ///
+    /// Gathered before any is walked, and out of line: beside the walk, the test's state did
+    /// not fit in the registers and every start reloaded it from the stack. Each start is
+    /// written, and kept by counting it, without a branch.
+    #[inline(never)]
+    fn gather(&self, classes: &Classes, bytes: &[u8; SPAN], offsets: &mut [u8; ROUND]) -> usize {
+        let mut passed = 0;
+        for block in 0..ROUND / 8 {
+            let block = 8 * block;
+            let mut mask = classes.starts(block);
+            while mask != 0 {
+                // An offset in the round fits a byte. A round holds at most one start per
+                // byte, so `passed` stays below ROUND until the last start.
+                let k = block + first(mask);
+                mask &= mask - 1;
+                offsets[passed % ROUND] = k as u8;
+                passed += usize::from(self.holds(Block { x: eight(bytes, k), stop: classes.stops(k) }));
+            }
+        }
+        passed
     }
 
     /// [`Starts::for_each_candidate`] as a list.
@@ -139,8 +158,10 @@ impl Starts {
     }
 }
 
-/// Bytes of text classed together: a multiple of eight.
+/// Bytes of text classed together: a multiple of eight, and at most 256, so that an offset
+/// in a round fits a byte.
 const ROUND: usize = 256;
+const _: () = assert!(ROUND.is_multiple_of(8) && ROUND <= 256);
 
 /// A round's bytes and the eight after it, into which a word that starts in the round may
 /// run.
@@ -206,8 +227,16 @@ impl Classes {
     /// The stop marks of the eight bytes from `at`, as a mask.
     #[inline]
     fn stops(&self, at: usize) -> u64 {
-        word_at(&self.stops, at + 1)
+        eight(&self.stops, at + 1)
     }
+}
+
+/// The eight bytes of `bytes` from `at`, the first in the lowest position; zero if they are
+/// not all there, which the offsets of a round never are. Unlike `swar::word_at`, no bytes
+/// are gathered one by one near the end, a path the compiler kept beside every load.
+#[inline]
+fn eight(bytes: &[u8], at: usize) -> u64 {
+    bytes.get(at..at + 8).map_or(0, |b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
 }
 
 /// The stop mark of `byte`: it is no ASCII letter or digit. Byte by byte, so that the
