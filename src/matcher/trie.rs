@@ -213,13 +213,13 @@ impl Trie {
     #[inline]
     pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, mut found: impl FnMut(u32, usize)) {
         let Some(&first) = haystack.get(start) else { return };
-        let child = self.root[usize::from(first)];
-        if child == NONE {
-            return;
-        }
-        let (here, next) = (self.nodes[child as usize], self.nodes[child as usize + 1]);
-        for &pattern in &self.outputs[here.output()..next.output()] {
-            found(pattern, start + 1);
+        let child = self.root[usize::from(first)] as usize;
+        // The root's child and the next node, which ends its ranges (none for `NONE`).
+        let Some(&[here, next]) = self.nodes.get(child..child.saturating_add(2)) else { return };
+        if here.output() != next.output() {
+            for &pattern in &self.outputs[here.output()..next.output()] {
+                found(pattern, start + 1);
+            }
         }
         let Some(&second) = haystack.get(start + 1) else { return };
         let pair = usize::from(self.classes[usize::from(first)]) << self.shift
