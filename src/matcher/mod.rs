@@ -122,8 +122,10 @@ impl Matcher {
     }
 
     /// Records `pattern` at `span` if the span ends on a boundary and, for a surface, its
-    /// case is allowed. Always inlined into the walk: as a call per pattern found, its
-    /// prologue and the walk's spilled state cost more than its work.
+    /// case is allowed. A method that the walk's closure calls, inlined into it, so that the
+    /// closure captures only the text, the start, the matcher and the output, not also the
+    /// bytes and the surface count its own body used: each walk stores what the closure
+    /// captures, and each pattern found loads it.
     #[inline(always)]
     fn found(&self, text: &str, span: Span, pattern: u32, out: &mut Matches) {
         if !is_boundary(text, span.end) {
