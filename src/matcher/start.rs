@@ -222,7 +222,7 @@ impl Classes {
     /// The start marks of the eight bytes from `at`, as a mask.
     #[inline]
     fn starts(&self, at: usize) -> u64 {
-        word_at(&self.starts, at)
+        eight(&self.starts, at)
     }
 
     /// The stop marks of the eight bytes from `at`, as a mask.
