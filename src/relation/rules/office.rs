@@ -29,7 +29,30 @@ struct Phrase {
     polity: Option<Arg>,
 }
 
-fn scan(v: &View, from: usize, to: usize) -> Phrase {
+/// The most tokens before a name that are read as its title phrase (one less after it).
+const RUN: usize = 9;
+
+/// The title words of tokens `from..from + words.len()`, as the search for a run looked them
+/// up, and of any other token on demand: a title word costs a lexicon lookup, and the scan of
+/// a run and the search for its last head asked again for every word the search had asked.
+#[derive(Clone, Copy)]
+struct Known<'k> {
+    from: usize,
+    words: &'k [Option<(usize, bool)>],
+}
+
+impl Known<'_> {
+    fn at(self, v: &View, i: usize) -> Option<(usize, bool)> {
+        match i.checked_sub(self.from).and_then(|k| self.words.get(k)) {
+            Some(&word) => word,
+            None => title_word(v, i),
+        }
+    }
+}
+
+/// The title phrase in tokens `from..=to`.
+fn scan(v: &View, from: usize, to: usize, known: Known) -> Phrase {
+    let title_word = |i: usize| known.at(v, i);
     let mut title: Option<(usize, usize)> = None;
     // Modifiers right before the first head belong to the title ("Defence Secretary",
     // "Deputy Prime Minister"), from the first that is no function word ("and Secretary of
@@ -38,7 +61,7 @@ fn scan(v: &View, from: usize, to: usize) -> Phrase {
     let mut polity = None;
     let mut i = from;
     while i <= to {
-        if let Some((n, head)) = title_word(v, i) {
+        if let Some((n, head)) = title_word(i) {
             if head || title.is_some() {
                 let start = title.map_or(modifiers.unwrap_or(i), |(s, _)| s);
                 title = Some((start, i + n - 1));
@@ -59,9 +82,9 @@ fn scan(v: &View, from: usize, to: usize) -> Phrase {
     }
     // A title must end on a head word ("Secretary General", "prime minister").
     let title = title.and_then(|(s, e)| {
-        let last_head = (s..=e).rev().find(|&k| title_word(v, k).is_some_and(|(_, h)| h))?;
-        let end = last_head + title_word(v, last_head).map_or(1, |(n, _)| n) - 1;
-        Some(v.span_of(s, end.min(e)))
+        let (last_head, n) =
+            (s..=e).rev().find_map(|k| title_word(k).filter(|&(_, h)| h).map(|(n, _)| (k, n)))?;
+        Some(v.span_of(s, (last_head + n - 1).min(e)))
     });
     Phrase { title, polity }
 }
@@ -126,9 +149,12 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
         // Before the name: the longest run of title words, names, possessives and
         // capitalized words ("U.S. National Security Council spokesperson").
         let mut s = p;
-        while s > 0 && p - s < 9 {
+        // The title words of the run, last token at the end, for the scan to read again.
+        let mut before = [None; RUN];
+        while s > 0 && p - s < RUN {
             let k = s - 1;
-            let fits = title_word(v, k).is_some()
+            let word = title_word(v, k);
+            let fits = word.is_some()
                 || v.is_possessive(k)
                 || v.capitalized(k) && !v.is(k, &["the", "a", "an", "in", "on", "as", "with", "and", "by"])
                 || v.punct(k) == Some('.') && k > 0 && v.capitalized(k - 1)
@@ -136,9 +162,14 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
             if !fits {
                 break;
             }
+            before[RUN - (p - k)] = word;
             s = k;
         }
-        let mut found = if s < p { Some(scan(v, s, p - 1)) } else { None };
+        let mut found = if s < p {
+            Some(scan(v, s, p - 1, Known { from: s, words: &before[RUN - (p - s)..] }))
+        } else {
+            None
+        };
         let mut rule = Rule::OfficeBefore;
         if found.as_ref().is_none_or(|f| f.title.is_none()) {
             // After the name: "Barnier, the newly appointed French prime minister,".
@@ -168,17 +199,21 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
                     a += 1;
                 }
                 let mut b = a;
-                while b < v.len()
-                    && b < a + 8
-                    && (title_word(v, b).is_some()
+                let mut after = [None; RUN];
+                while b < v.len() && b < a + RUN - 1 {
+                    let word = title_word(v, b);
+                    let fits = word.is_some()
                         || v.entity(b).is_some()
                         || v.is_possessive(b)
-                        || v.punct(b) == Some('.'))
-                {
+                        || v.punct(b) == Some('.');
+                    if !fits {
+                        break;
+                    }
+                    after[b - a] = word;
                     b += 1;
                 }
                 if b > a {
-                    found = Some(scan(v, a, b - 1));
+                    found = Some(scan(v, a, b - 1, Known { from: a, words: &after[..b - a] }));
                     rule = Rule::OfficeAfter;
                 }
             }
@@ -195,4 +230,43 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relation::view::with_view;
+
+    const TEXTS: &[&str] = &[
+        "Russian President Vladimir Putin met North Korea’s leader Kim Jong Un and U.S. Secretary \
+         of State Antony Blinken.",
+        "Michel Barnier, the newly appointed French prime minister, met NATO Secretary General \
+         Mark Rutte and Special Envoy for Yemen Hans Grundberg.",
+        "Pentagon press secretary Pat Ryder said Deputy Prime Minister and Minister of Defence \
+         Rustem Umerov, the Secretary of State, agreed.",
+    ];
+
+    /// A scan that reads the title words the run's search looked up finds what a scan that
+    /// looks each up finds: for every stretch of the texts, with all of its words known, some
+    /// or none.
+    #[test]
+    fn known_title_words_scan_as_looked_up() {
+        let mut titles = 0;
+        for text in TEXTS {
+            with_view(text, |v| {
+                for from in 0..v.len() {
+                    for to in from..v.len().min(from + RUN + 2) {
+                        let words: Vec<_> = (from..=to).map(|i| title_word(v, i)).collect();
+                        let looked = scan(v, from, to, Known { from, words: &[] });
+                        titles += usize::from(looked.title.is_some());
+                        for cut in 0..=words.len() {
+                            let known = scan(v, from, to, Known { from, words: &words[..cut] });
+                            assert_eq!((known.title, known.polity), (looked.title, looked.polity), "{text}");
+                        }
+                    }
+                }
+            });
+        }
+        assert!(titles > 20, "{titles} titles");
+    }
 }
