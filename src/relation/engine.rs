@@ -8,7 +8,7 @@ use super::items::items;
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
-use super::rules::{self, Arg, Ctx, Draft, Memory};
+use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind};
@@ -63,6 +63,8 @@ pub(crate) fn relations(
     let mut scratch = Scratch::default();
     let mut lower = String::new();
     let mut spans = Vec::new();
+    // The rules' drafts, one buffer for the document.
+    let mut drafts = Drafts::default();
     // Only a line with a gate word can hold a candidate, so lines are found outward from the
     // hits instead of splitting the whole document: back to the line feed before a hit, and
     // on to the one after it by the scan that splits the line into sentences. The line itself
@@ -79,7 +81,7 @@ pub(crate) fn relations(
                     continue;
                 }
                 let view = View::new(&doc, s, first, &mut scratch, &mut lower);
-                sentence(&view, hits, titled, setup, &mut memory, &mut out);
+                sentence(&view, hits, titled, setup, &mut memory, &mut drafts, &mut out);
                 view.recycle(&mut scratch);
             }
         }
@@ -97,23 +99,24 @@ fn order(r: &Relation) -> (usize, usize, RelationKind) {
 }
 
 /// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
-/// says whether it holds a title word and a person.
+/// says whether it holds a title word and a person. `drafts` is an empty buffer for the
+/// rules, left empty.
 fn sentence(
     v: &View,
     hits: &[usize],
     titled: bool,
     setup: &Setup,
     memory: &mut Vec<Memory>,
+    drafts: &mut Drafts,
     out: &mut Vec<Relation>,
 ) {
     let found = items(v);
     let cx = Ctx { v, items: &found, memory };
     let start = out.len();
-    // Each draft is finished as soon as its rule returns it, with no list of drafts to fill,
-    // while the view still remembers the trigger's clause for modality; denials are finished
-    // last, as before.
+    // A trigger's drafts are finished as soon as its rule returns, while the view still
+    // remembers the trigger's clause for modality; denials are finished last, as before.
     let mut denials = Vec::new();
-    let keep = |d: Draft, out: &mut Vec<Relation>| {
+    let keep = |d: &Draft, out: &mut Vec<Relation>| {
         let Some(r) = finish(v, setup, d) else { return };
         if !out[start..].iter().any(|o| same(o, &r)) {
             out.push(r);
@@ -121,9 +124,11 @@ fn sentence(
     };
     // A title must end on a head word, and the gate reports every head word.
     if titled {
-        for d in rules::offices(&cx) {
+        rules::offices(&cx, drafts);
+        for d in drafts.list() {
             keep(d, out);
         }
+        drafts.clear();
     }
     for &hit in hits {
         let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
@@ -146,13 +151,15 @@ fn sentence(
             if verbal && n == 1 && rules::used_as_noun(v, i) || !verbal && rules::used_as_verb(v, i) {
                 continue;
             }
-            for d in rules::apply(&cx, trigger, i, i + n - 1) {
-                denials.extend(denial(v, &d));
+            rules::apply(&cx, trigger, i, i + n - 1, drafts);
+            for d in drafts.list() {
+                denials.extend(denial(v, d));
                 keep(d, out);
             }
+            drafts.clear();
         }
     }
-    for d in denials {
+    for d in &denials {
         keep(d, out);
     }
     for r in &out[start..] {
@@ -324,7 +331,7 @@ fn same(a: &Relation, b: &Relation) -> bool {
 }
 
 /// Names the fillers, checks them against the role table and judges modality.
-fn finish(v: &View, setup: &Setup, d: Draft) -> Option<Relation> {
+fn finish(v: &View, setup: &Setup, d: &Draft) -> Option<Relation> {
     let doc = v.doc;
     let mut args: Vec<(Role, Argument)> = Vec::new();
     for (role, arg) in &d.args {

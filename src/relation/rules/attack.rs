@@ -5,7 +5,7 @@ use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Part
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Draft};
+use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -14,11 +14,11 @@ use crate::relation::{RelationKind, Role, Rule};
 const AT: &[&str] =
     &["on", "at", "against", "targeting", "into", "across", "in", "inside", "throughout", "of"];
 
-pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
     if first > 0 && v.is(first - 1, &["of", "capable"]) {
-        return Vec::new();
+        return;
     }
     let target_ok = |t: &usize| {
         matches!(v.kind(*t), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
@@ -103,13 +103,13 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
         Frame::NounAttack => Rule::AttackNoun,
         _ => Rule::Attack,
     };
-    let mut out = Vec::new();
     for &a in attackers.iter().take(1) {
         for &t in &target_fillers {
             if cx.id(a) == cx.id(t) {
                 continue;
             }
-            let mut d = Draft::new(RelationKind::Attack, rule, first, last)
+            let mut d = out
+                .start(RelationKind::Attack, rule, first, last)
                 .with(Role::Attacker, Arg::Name(a))
                 .with(Role::Target, Arg::Name(t))
                 .items(Role::Weapon, &weapons);
@@ -119,7 +119,6 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             out.push(d);
         }
     }
-    out
 }
 
 /// A place named after "in" earlier in the sentence.

@@ -3,20 +3,20 @@
 use super::super::args::{after_prep, subject, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Draft};
+use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
 const DESTINATION: &[&str] = &["to", "into", "in", "within", "inside"];
 
-pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
     // The troop noun: after the verb ("dispatched up to 10,000 soldiers") or, when the verb is
     // passive or a participle, before it ("soldiers are deployed in", "a force stationed in").
     let after = (last + 1..=(last + 6).min(ce)).find(|&i| v.class(i).personnel);
     let before = (cs..first).rev().take(8).find(|&i| v.class(i).personnel);
-    let Some(troops) = after.or(before) else { return Vec::new() };
+    let Some(troops) = after.or(before) else { return };
     // "soldiers from the Syrian Arab Army", "North Korean troops": the sender named on the troops.
     let named = troop_origin(cx, troops, ce);
     let mut senders: Vec<Party> = named.into_iter().map(Party::Token).collect();
@@ -33,13 +33,13 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
         .filter(|&t| matches!(v.kind(t), Some(EntityKind::State | EntityKind::Place)))
         .take(1)
         .collect();
-    let mut out = Vec::new();
     for &s in &senders {
         for &d in &destination {
             if cx.id(s) == cx.id(Party::Token(d)) {
                 continue;
             }
-            let mut draft = Draft::new(RelationKind::Deploy, Rule::Deploy, first, last)
+            let mut draft = out
+                .start(RelationKind::Deploy, Rule::Deploy, first, last)
                 .with(Role::Sender, Arg::Name(s))
                 .with(Role::Destination, Arg::Name(Party::Token(d)));
             if frame == Frame::NounDeploy {
@@ -48,7 +48,6 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Dr
             out.push(draft);
         }
     }
-    out
 }
 
 /// The state or force a troop noun names as theirs: a demonym before it ("North Korean

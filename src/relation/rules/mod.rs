@@ -76,6 +76,53 @@ impl Draft {
     }
 }
 
+/// The drafts of one trigger (or of a sentence's titles), and the argument lists of drafts
+/// already finished, kept for the next ones: a document's drafts then cost no allocation
+/// once the first few have grown the lists (a list per draft and a vector of drafts per
+/// trigger cost two per relation).
+#[derive(Default)]
+pub(crate) struct Drafts {
+    list: Vec<Draft>,
+    spare: Vec<Vec<(Role, Arg)>>,
+}
+
+impl Drafts {
+    /// A draft without arguments, for [`Drafts::push`].
+    pub fn start(&mut self, kind: RelationKind, rule: Rule, first: usize, last: usize) -> Draft {
+        let mut d = Draft::new(kind, rule, first, last);
+        d.args = self.spare.pop().unwrap_or_default();
+        d
+    }
+
+    pub fn push(&mut self, d: Draft) {
+        self.list.push(d);
+    }
+
+    /// The drafts pushed since the last [`Drafts::clear`].
+    pub fn list(&self) -> &[Draft] {
+        &self.list
+    }
+
+    /// A mark for [`Drafts::since`].
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The drafts pushed since there were `mark`.
+    pub fn since(&mut self, mark: usize) -> &mut [Draft] {
+        self.list.get_mut(mark..).unwrap_or_default()
+    }
+
+    /// Forgets the drafts, keeping their argument lists.
+    pub fn clear(&mut self) {
+        for d in self.list.drain(..) {
+            let mut args = d.args;
+            args.clear();
+            self.spare.push(args);
+        }
+    }
+}
+
 /// A relation found earlier in the document, for "the strike", "this arms transfer".
 #[derive(Clone, Debug)]
 pub(crate) struct Memory {
@@ -246,8 +293,8 @@ pub(crate) fn used_as_verb(v: &View, i: usize) -> bool {
         )
 }
 
-/// Runs the rule for the trigger at tokens `first..=last`.
-pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize) -> Vec<Draft> {
+/// Runs the rule for the trigger at tokens `first..=last`, adding its drafts to `out`.
+pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize, out: &mut Drafts) {
     match trigger.frame {
         Frame::Give
         | Frame::Arm
@@ -255,11 +302,38 @@ pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize) -> Ve
         | Frame::Use
         | Frame::NounGive
         | Frame::NounReceive
-        | Frame::NounDeal => supply::apply(cx, trigger.frame, first, last),
-        Frame::Send | Frame::NounDeploy => deploy::apply(cx, trigger.frame, first, last),
+        | Frame::NounDeal => supply::apply(cx, trigger.frame, first, last, out),
+        Frame::Send | Frame::NounDeploy => deploy::apply(cx, trigger.frame, first, last, out),
         Frame::Meet | Frame::Visit | Frame::NounMeet | Frame::NounVisit | Frame::NounPact => {
-            symmetric::apply(cx, trigger.kind, trigger.frame, first, last)
+            symmetric::apply(cx, trigger.kind, trigger.frame, first, last, out)
         }
-        Frame::Strike | Frame::Launch | Frame::NounAttack => attack::apply(cx, trigger.frame, first, last),
+        Frame::Strike | Frame::Launch | Frame::NounAttack => {
+            attack::apply(cx, trigger.frame, first, last, out)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A draft started after a clear has no arguments, in a list a finished draft left.
+    #[test]
+    fn drafts_reuse_emptied_argument_lists() {
+        let mut drafts = Drafts::default();
+        for round in 0..3 {
+            for k in 0..=round {
+                let d = drafts.start(RelationKind::Meet, Rule::Meet, k, k);
+                assert!(d.args.is_empty());
+                assert_eq!(d.args.capacity() > 0, round > 0 && k < round, "round {round}, draft {k}");
+                let title = Arg::Title(Span::new(k, k + 1));
+                drafts.push(d.with(Role::Participants, title).with(Role::Participants, title));
+            }
+            assert_eq!(drafts.since(round).len(), 1);
+            assert_eq!(drafts.since(round + 2).len(), 0);
+            assert_eq!(drafts.list().len(), round + 1);
+            drafts.clear();
+            assert!(drafts.list().is_empty());
+        }
     }
 }

@@ -12,7 +12,7 @@
 use super::super::args::Party;
 use super::super::lexicon::TitleWord;
 use super::super::view::View;
-use super::{Arg, Ctx, Draft};
+use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::gazetteer::OrganizationType;
 use crate::relation::{RelationKind, Role, Rule};
@@ -138,9 +138,8 @@ fn office_polity(v: &View, person: usize, title: Span) -> Option<Arg> {
 }
 
 /// Every title apposition of the sentence.
-pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
+pub(crate) fn offices(cx: &Ctx, out: &mut Drafts) {
     let v = cx.v;
-    let mut out = Vec::new();
     for p in 0..v.len() {
         if v.kind(p) != Some(EntityKind::Person) {
             continue;
@@ -222,14 +221,13 @@ pub(crate) fn offices(cx: &Ctx) -> Vec<Draft> {
         let Some(title) = phrase.title else { continue };
         let polity = phrase.polity.or_else(|| office_polity(v, person, title));
         let Some(polity) = polity else { continue };
-        out.push(
-            Draft::new(RelationKind::HoldsOffice, rule, p, p)
-                .with(Role::Person, Arg::Name(Party::Token(p)))
-                .with(Role::Polity, polity)
-                .with(Role::Title, Arg::Title(title)),
-        );
+        let d = out
+            .start(RelationKind::HoldsOffice, rule, p, p)
+            .with(Role::Person, Arg::Name(Party::Token(p)))
+            .with(Role::Polity, polity)
+            .with(Role::Title, Arg::Title(title));
+        out.push(d);
     }
-    out
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::Item;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Draft};
+use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -14,20 +14,20 @@ const ORIGIN_WINDOW: usize = 2_000;
 
 const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
 
-pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     // Supply is arms: every frame but "arm" finds nothing in a sentence without an item (a
     // test holds `frames` to that), so most sentences need no clause and no subject.
     if frame != Frame::Arm && cx.items.is_empty() {
-        return Vec::new();
+        return;
     }
-    frames(cx, frame, first, last)
+    frames(cx, frame, first, last, out);
 }
 
-fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts) {
     let v = cx.v;
     // A gerund after "of" or "capable" names an ability, not an event ("capable of supplying").
     if first > 0 && v.is(first - 1, &["of"]) {
-        return Vec::new();
+        return;
     }
     let (cs, ce) = clause(v, first);
     let after = cx.items_in(last + 1, ce);
@@ -45,13 +45,13 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
         })
         .collect();
     let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| v.class(i).personnel);
-    let mut drafts = Vec::new();
+    let mine = drafts.len();
     match frame {
         Frame::Give | Frame::Arm => {
             let items = if after.is_empty() { before.clone() } else { after.clone() };
             // Supply is arms: "sent delegations" or "sent troops" is not.
             if items.is_empty() && (frame == Frame::Give || troops_follow) {
-                return drafts;
+                return;
             }
             let passive = passive(cx, first);
             let (suppliers, recipients): (Vec<Party>, Vec<Party>) = if passive {
@@ -68,12 +68,12 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
                 }
                 (subject_or_main(cx, first, cs, None), to.into_iter().map(Party::Token).collect())
             };
-            pairs(cx, &mut drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
+            pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
         }
         Frame::Receive | Frame::Use => {
             let items = if after.is_empty() { before.clone() } else { after.clone() };
             if items.is_empty() {
-                return drafts;
+                return;
             }
             let mut recipients = subject_or_main(cx, first, cs, None);
             if frame == Frame::Use || recipients.is_empty() {
@@ -95,7 +95,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
             };
             let suppliers = if from.is_empty() { origins(cx, &items) } else { from };
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
-            pairs(cx, &mut drafts, rule, first, last, &suppliers, &recipients, &items);
+            pairs(cx, drafts, rule, first, last, &suppliers, &recipients, &items);
         }
         Frame::NounGive | Frame::NounReceive => {
             let end = (last + 8).min(ce);
@@ -103,7 +103,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
             items.retain(|i| i.first <= last + 4 || v.is(i.first.saturating_sub(1), &["of"]));
             items.extend(cx.items.iter().filter(|i| i.last + 1 == first || i.last + 2 == first).copied());
             if items.is_empty() {
-                return drafts; // "food supplies", "aid shipments": not arms
+                return; // "food supplies", "aid shipments": not arms
             }
             let owner = cx.possessor(first);
             let modifier =
@@ -133,7 +133,8 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
             }
             if suppliers.is_empty() && recipients.is_empty() && cx.anaphoric(first) {
                 if let Some(m) = cx.recall(RelationKind::Supply, ANAPHORA_WINDOW) {
-                    let mut d = Draft::new(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
+                    let mut d = drafts
+                        .start(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
                         .items(Role::Item, &cx.items_in(cs, ce));
                     for &(role, e) in &m.args {
                         d = d.with(role, Arg::Name(Party::Entity(e)));
@@ -141,21 +142,22 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
                     d.phrase_end = Some(end);
                     drafts.push(d);
                 }
-                return drafts;
+                return;
             }
-            pairs(cx, &mut drafts, rule, first, last, &suppliers, &recipients, &items);
-            for d in &mut drafts {
+            pairs(cx, drafts, rule, first, last, &suppliers, &recipients, &items);
+            for d in drafts.since(mine) {
                 d.phrase_end = Some(end);
             }
         }
         Frame::NounDeal => {
             let arms = cx.items.iter().any(|i| i.last + 1 == first);
             if !arms {
-                return drafts;
+                return;
             }
             let sides = between(cx, last + 1, ce);
             if sides.len() == 2 {
-                let mut d = Draft::new(RelationKind::Supply, Rule::SupplyDeal, first, last)
+                let mut d = drafts
+                    .start(RelationKind::Supply, Rule::SupplyDeal, first, last)
                     .with(Role::Supplier, Arg::Name(sides[0]))
                     .with(Role::Recipient, Arg::Name(sides[1]))
                     .items(Role::Item, &cx.items_in(first.saturating_sub(4), first));
@@ -166,7 +168,6 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
         }
         _ => {}
     }
-    drafts
 }
 
 fn tok(f: Party) -> Option<usize> {
@@ -256,7 +257,7 @@ fn origins(cx: &Ctx, items: &[Item]) -> Vec<Party> {
 #[allow(clippy::too_many_arguments)]
 fn pairs(
     cx: &Ctx,
-    out: &mut Vec<Draft>,
+    out: &mut Drafts,
     rule: Rule,
     first: usize,
     last: usize,
@@ -269,12 +270,12 @@ fn pairs(
             if cx.id(s).is_some() && cx.id(s) == cx.id(r) {
                 continue;
             }
-            out.push(
-                Draft::new(RelationKind::Supply, rule, first, last)
-                    .with(Role::Supplier, Arg::Name(s))
-                    .with(Role::Recipient, Arg::Name(r))
-                    .items(Role::Item, items),
-            );
+            let d = out
+                .start(RelationKind::Supply, rule, first, last)
+                .with(Role::Supplier, Arg::Name(s))
+                .with(Role::Recipient, Arg::Name(r))
+                .items(Role::Item, items);
+            out.push(d);
         }
     }
 }
@@ -295,7 +296,9 @@ mod tests {
             for i in 0..v.len() {
                 for (len, t) in v.phrases(&v.doc.lexicon.triggers, i) {
                     if t.kind == RelationKind::Supply && t.frame != Frame::Arm {
-                        n += frames(&cx, t.frame, i, i + len - 1).len();
+                        let mut drafts = Drafts::default();
+                        frames(&cx, t.frame, i, i + len - 1, &mut drafts);
+                        n += drafts.list().len();
                     }
                 }
             }

@@ -8,11 +8,11 @@ use super::super::args::{after_prep_within, joins_names, phrase_at, subject, Par
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::supply::{between, subject_or_main};
-use super::{Arg, Ctx, Draft};
+use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
-pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize) -> Vec<Draft> {
+pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
     let mut pair: Option<(Party, Party)> = None;
@@ -91,17 +91,18 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             }
         }
     }
-    let Some((a, b)) = pair else { return Vec::new() };
+    let Some((a, b)) = pair else { return };
     if cx.id(a).is_none() || cx.id(a) == cx.id(b) {
-        return Vec::new();
+        return;
     }
-    let mut d = Draft::new(kind, rule, first, last)
+    let mut d = out
+        .start(kind, rule, first, last)
         .with(Role::Participants, Arg::Name(a))
         .with(Role::Participants, Arg::Name(b));
     if matches!(frame, Frame::NounMeet | Frame::NounPact | Frame::NounVisit) {
         d.phrase_end = Some(end);
     }
-    vec![d]
+    out.push(d);
 }
 
 /// "the Putin-Kim meeting", "the Russia-Houthi alliance".
