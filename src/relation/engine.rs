@@ -8,7 +8,7 @@ use super::items::items;
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
-use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory};
+use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind};
@@ -163,20 +163,23 @@ fn sentence(
         keep(d, out);
     }
     for r in &out[start..] {
-        let args = r
-            .args
-            .iter()
-            .filter_map(|(role, a)| {
-                let e = v.doc.entities.binary_search_by_key(&a.span.start, |e| e.span.start).ok()?;
-                (v.doc.entities[e].span == a.span).then_some((*role, e))
-            })
-            .collect();
+        let args = if Recalled::is(r.kind) { entities(v, r) } else { Vec::new() };
         memory.push(Memory { kind: r.kind, args, at: r.span.start });
     }
     // Sorted here, where the list is short (and after the memory, which keeps the order the
     // rules found them in), the document's list is sorted runs, which the final sort merges
     // in one pass instead of sorting a 100 MiB document's relations whole.
     out[start..].sort_by_key(order);
+}
+
+/// The entities (by index) that fill the roles of `r`.
+fn entities(v: &View, r: &Relation) -> Vec<(Role, usize)> {
+    let entities = v.doc.entities;
+    let entity = |span: Span| {
+        let e = entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?;
+        (entities[e].span == span).then_some(e)
+    };
+    r.args.iter().filter_map(|(role, a)| Some((*role, entity(a.span)?))).collect()
 }
 
 /// "…, a claim X denied" after a draft's trigger: a negated copy whose evidence is the
@@ -582,6 +585,36 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// A definite noun recalls the fillers of the supply or attack stated before it, past
+    /// relations of other kinds, whose memories keep none.
+    #[test]
+    fn recalled_relations_keep_their_fillers() {
+        let x = crate::Extractor::default();
+        let cases = [
+            (
+                "Belarus sold rifles to Syria. Vladimir Putin met Kim Jong Un in Moscow. This arms \
+                 transfer included sniper rifles.",
+                Rule::SupplyAnaphora,
+                [(Role::Supplier, "Belarus"), (Role::Recipient, "Syria")],
+            ),
+            (
+                "Russia struck Kharkiv with drones. Vladimir Putin met Kim Jong Un. Ukraine and \
+                 Poland signed a pact. The attacks continued.",
+                Rule::AttackNoun,
+                [(Role::Attacker, "Russia"), (Role::Target, "Kharkiv")],
+            ),
+        ];
+        for (text, rule, recalled) in cases {
+            let found = x.extract(text).relations;
+            let kinds: Vec<RelationKind> = found.iter().map(|r| r.kind).collect();
+            assert!(kinds.iter().any(|&k| !Recalled::is(k)), "{text}: {kinds:?}");
+            let r = found.iter().find(|r| r.rule == rule).unwrap_or_else(|| panic!("{text}: {found:?}"));
+            for (role, name) in recalled {
+                assert_eq!(r.arg(role).map(|a| &*a.name), Some(name), "{text}: {r:?}");
             }
         }
     }

@@ -5,7 +5,7 @@ use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Part
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Drafts};
+use super::{Arg, Ctx, Drafts, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -67,7 +67,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let anaphoric =
         cx.anaphoric(first) || attackers.is_empty() && v.is(first.saturating_sub(1), &["the", "these"]);
     // The attack stated just before supplies what a definite reference leaves out.
-    let recalled = if anaphoric { cx.recall(RelationKind::Attack, ANAPHORA_WINDOW) } else { None };
+    let recalled = if anaphoric { cx.recall(Recalled::Attack, ANAPHORA_WINDOW) } else { None };
     let mut recalled_target = None;
     if let Some(m) = recalled {
         let agrees = |role: Role, f: Option<u32>| {

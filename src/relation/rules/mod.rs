@@ -123,11 +123,38 @@ impl Drafts {
     }
 }
 
+/// The kinds a rule recalls: "this arms transfer", "the strike". Only their memories keep
+/// their fillers; a rule names the kind it recalls by this type, so that a kind recalled
+/// later cannot go without them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Recalled {
+    Supply,
+    Attack,
+}
+
+impl Recalled {
+    const ALL: [Recalled; 2] = [Recalled::Supply, Recalled::Attack];
+
+    pub fn kind(self) -> RelationKind {
+        match self {
+            Recalled::Supply => RelationKind::Supply,
+            Recalled::Attack => RelationKind::Attack,
+        }
+    }
+
+    /// Whether a rule recalls relations of `kind`.
+    pub fn is(kind: RelationKind) -> bool {
+        Recalled::ALL.iter().any(|r| r.kind() == kind)
+    }
+}
+
 /// A relation found earlier in the document, for "the strike", "this arms transfer".
 #[derive(Clone, Debug)]
 pub(crate) struct Memory {
     pub kind: RelationKind,
-    /// Entity ids by role.
+    /// Entity ids by role, for the [`Recalled`] kinds; empty for the others, whose fillers
+    /// no rule reads (finding a filler's entity costs a search of the document's, and the
+    /// list an allocation).
     pub args: Vec<(Role, usize)>,
     /// Byte offset of its evidence.
     pub at: usize,
@@ -152,8 +179,9 @@ impl Ctx<'_, '_, '_> {
     }
 
     /// The last relation of `kind` within `window` bytes before the sentence.
-    pub fn recall(&self, kind: RelationKind, window: usize) -> Option<&Memory> {
+    pub fn recall(&self, kind: Recalled, window: usize) -> Option<&Memory> {
         let at = self.v.span.start;
+        let kind = kind.kind();
         self.memory.iter().rev().take_while(|m| at.saturating_sub(m.at) < window).find(|m| m.kind == kind)
     }
 

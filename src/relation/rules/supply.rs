@@ -5,7 +5,7 @@ use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::Item;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Drafts};
+use super::{Arg, Ctx, Drafts, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -132,7 +132,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 suppliers = subject(v, items.iter().map(|i| i.first).min().unwrap_or(first), cs);
             }
             if suppliers.is_empty() && recipients.is_empty() && cx.anaphoric(first) {
-                if let Some(m) = cx.recall(RelationKind::Supply, ANAPHORA_WINDOW) {
+                if let Some(m) = cx.recall(Recalled::Supply, ANAPHORA_WINDOW) {
                     let mut d = drafts
                         .start(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
                         .items(Role::Item, &cx.items_in(cs, ce));
