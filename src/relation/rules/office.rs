@@ -112,23 +112,59 @@ fn polity_of(v: &View, i: usize) -> Option<Arg> {
     }
 }
 
-/// Lower-case content words of a title.
-fn words(title: &str) -> Vec<String> {
+/// The content words of a title, as written.
+fn words(title: &str) -> impl Iterator<Item = &str> {
     title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !matches!(*w, "of" | "for" | "the" | "to" | "and"))
-        .map(|w| w.to_lowercase().replace("defence", "defense"))
-        .collect()
+}
+
+/// Whether two title words are the same once lower-cased, "defence" read as "defense".
+/// ASCII words are compared in place: a lower-cased copy of each word of every office of
+/// the person cost an allocation or two per word.
+fn same_word(a: &str, b: &str) -> bool {
+    if !(a.is_ascii() && b.is_ascii()) {
+        // Lower-casing may change the length, and "K" (the Kelvin sign) lower-cases to ASCII.
+        return normal(a) == normal(b);
+    }
+    a.len() == b.len()
+        && (a.eq_ignore_ascii_case(b)
+            || (0..a.len()).all(|k| ascii_normal(a.as_bytes(), k) == ascii_normal(b.as_bytes(), k)))
+}
+
+/// A title word lower-cased, with the British spelling of "defense" made American.
+fn normal(w: &str) -> String {
+    w.to_lowercase().replace("defence", "defense")
+}
+
+/// The byte at `k` of an ASCII word's [`normal`] form, which has the word's length: the "c"
+/// of a "defence" becomes "s" (no two of them overlap).
+fn ascii_normal(w: &[u8], k: usize) -> u8 {
+    let c = w[k].to_ascii_lowercase();
+    let defence =
+        c == b'c' && k >= 5 && w.get(k - 5..k + 2).is_some_and(|s| s.eq_ignore_ascii_case(b"defence"));
+    if defence {
+        b's'
+    } else {
+        c
+    }
+}
+
+/// Whether every word of `a` is one of `b`.
+fn all_among(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|w| b.iter().any(|x| same_word(x, w)))
 }
 
 /// The polity of the person's gazetteer office whose title matches the written one.
 fn office_polity(v: &View, person: usize, title: Span) -> Option<Arg> {
-    let written = words(&v.doc.text[title]);
+    let written: Vec<&str> = words(&v.doc.text[title]).collect();
     let entry = &v.doc.gazetteer.entries()[v.doc.entities[person].id.0 as usize];
+    // One buffer for the words of each office in turn.
+    let mut listed = Vec::new();
     let office = entry.offices.iter().find(|o| {
-        let listed = words(&o.title);
-        !listed.is_empty()
-            && (listed.iter().all(|w| written.contains(w)) || written.iter().all(|w| listed.contains(w)))
+        listed.clear();
+        listed.extend(words(&o.title));
+        !listed.is_empty() && (all_among(&listed, &written) || all_among(&written, &listed))
     })?;
     let g = v.doc.gazetteer;
     let polity = g
@@ -243,6 +279,52 @@ mod tests {
         "Pentagon press secretary Pat Ryder said Deputy Prime Minister and Minister of Defence \
          Rustem Umerov, the Secretary of State, agreed.",
     ];
+
+    /// The lower-cased copies of a title's words that `same_word` replaced.
+    fn copies(title: &str) -> Vec<String> {
+        words(title).map(normal).collect()
+    }
+
+    /// Whether two titles match as `office_polity` matched them with copies.
+    fn match_by_copies(written: &str, listed: &str) -> bool {
+        let (written, listed) = (copies(written), copies(listed));
+        !listed.is_empty()
+            && (listed.iter().all(|w| written.contains(w)) || written.iter().all(|w| listed.contains(w)))
+    }
+
+    /// Whether two titles match as `office_polity` matches them.
+    fn match_in_place(written: &str, listed: &str) -> bool {
+        let (written, listed): (Vec<&str>, Vec<&str>) = (words(written).collect(), words(listed).collect());
+        !listed.is_empty() && (all_among(&listed, &written) || all_among(&written, &listed))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_words_compare_as_their_lower_cased_copies(
+            a in "(defence|DEFENCE|Defense|defense|of|Of|Minister|minister|ÉTAT|état|\u{212A}|k|ΣΑΣ|σας|İ|i| |-|,){0,6}",
+            b in "(defence|DEFENCE|Defense|defense|of|Of|Minister|minister|ÉTAT|état|\u{212A}|k|ΣΑΣ|σας|İ|i| |-|,){0,6}",
+        ) {
+            for (x, y) in words(&a).flat_map(|x| words(&b).map(move |y| (x, y))) {
+                proptest::prop_assert_eq!(same_word(x, y), normal(x) == normal(y), "{:?} {:?}", x, y);
+            }
+            proptest::prop_assert_eq!(match_in_place(&a, &b), match_by_copies(&a, &b));
+        }
+    }
+
+    #[test]
+    fn british_and_american_titles_match() {
+        for (written, listed, same) in [
+            ("Minister of Defence", "Minister of Defense", true),
+            ("defence minister", "Minister of Defense", true),
+            ("Defences Secretary", "Secretary of Defenses", true),
+            ("Defence", "Defense Minister", true),
+            ("Prime Minister", "Minister of Defense", false),
+            ("defenc", "defens", false),
+        ] {
+            assert_eq!(match_in_place(written, listed), same, "{written} / {listed}");
+            assert_eq!(match_by_copies(written, listed), same, "{written} / {listed}");
+        }
+    }
 
     /// A scan that reads the title words the run's search looked up finds what a scan that
     /// looks each up finds: for every stretch of the texts, with all of its words known, some
