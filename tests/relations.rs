@@ -226,6 +226,11 @@ fn attack_and_office() {
         ("Ukraine hit Wagner Group targets in Syria.", &["attack asserted Ukraine > Wagner Group"]),
         ("Belarus struck targets inside Ukraine.", &["attack asserted Belarus > Ukraine"]),
         ("Hamas fired rockets into Israel.", &["attack asserted Hamas > Israel [rockets]"]),
+        // Passives: the agent after "by", the struck place before the verb.
+        ("Shahed drones were launched by Russia at Odesa.", &["attack asserted Russia > Odesa [Shahed]"]),
+        ("Kharkiv was struck by Russian missiles.", &["attack asserted Russia > Kharkiv [missiles]"]),
+        ("The city of Sumy was attacked by Belarus on Monday.", &["attack asserted Belarus > Sumy"]),
+        ("Odesa was hit by a Kalibr missile.", &[]),
         ("Russian strikes on Kharkiv killed four people.", &["attack asserted Russia > Kharkiv"]),
         ("Ukraine launched Storm Shadow missiles at Sevastopol.", &["attack asserted Ukraine > Sevastopol [Storm Shadow]"]),
         ("The attack on Lviv was carried out by Russia.", &["attack asserted Russia > Lviv"]),

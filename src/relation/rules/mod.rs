@@ -299,6 +299,28 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
     false
 }
 
+/// Auxiliaries of a passive verb.
+const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
+
+/// Whether the verb at `first` is passive ("was delivered", "is being shipped", "were
+/// launched by").
+pub(crate) fn passive(v: &View, first: usize) -> bool {
+    if v.word(first).is_none_or(|w| w.ends_with("ing")) {
+        return false; // "is providing" is progressive
+    }
+    let mut i = first;
+    while i > 0 {
+        i -= 1;
+        if v.is(i, AUX) {
+            return true;
+        }
+        if !v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also" || w == "not") {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the word at `i` is used as a verb here: after "to", a modal or a subject pronoun
 /// ("to better deal with", "they will strike").
 pub(crate) fn used_as_verb(v: &View, i: usize) -> bool {

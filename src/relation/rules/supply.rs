@@ -12,8 +12,6 @@ use crate::relation::{RelationKind, Role, Rule};
 /// How far back (bytes) a weapon's maker must be named to be its supplier.
 const ORIGIN_WINDOW: usize = 2_000;
 
-const AUX: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got"];
-
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     // Supply is arms: every frame but "arm" finds nothing in a sentence without an item (a
     // test holds `frames` to that), so most sentences need no clause and no subject.
@@ -40,7 +38,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             let relative =
                 (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]));
             // "rockets fired by Russian troops", "the howitzers were delivered"
-            let participle = it.last + 1 == first || passive(cx, first);
+            let participle = it.last + 1 == first || super::passive(v, first);
             (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
         })
         .collect();
@@ -53,7 +51,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             if items.is_empty() && (frame == Frame::Give || troops_follow) {
                 return;
             }
-            let passive = passive(cx, first);
+            let passive = super::passive(v, first);
             let (suppliers, recipients): (Vec<Party>, Vec<Party>) = if passive {
                 let by = after_prep(v, last + 1, ce, &["by", "from"]);
                 let mut to = after_prep(v, last + 1, ce, &["to"]);
@@ -214,25 +212,6 @@ fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
         return Vec::new();
     }
     phrase_at(v, i, limit)
-}
-
-/// Whether the verb at `first` is passive ("was delivered", "is being shipped").
-fn passive(cx: &Ctx, first: usize) -> bool {
-    let v = cx.v;
-    if v.word(first).is_none_or(|w| w.ends_with("ing")) {
-        return false; // "is providing" is progressive
-    }
-    let mut i = first;
-    while i > 0 {
-        i -= 1;
-        if v.is(i, AUX) {
-            return true;
-        }
-        if !v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also" || w == "not") {
-            return false;
-        }
-    }
-    false
 }
 
 /// The makers of the items: a demonym before the phrase, or the origin of a named system.
