@@ -54,6 +54,43 @@ pub(crate) struct Keyword {
     pub id: u32,
 }
 
+/// A word that the matcher reports as a [`Keyword`], in any ASCII case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum KeywordWord<'k> {
+    /// Found as a whole word.
+    Whole(&'k str),
+    /// Found at the start of any word that begins with it ("return" in "returning"): the
+    /// relation gate looks for the second word of a phrase whose first word is too common
+    /// to walk from ("in" of "in return for").
+    Prefix(Prefix<'k>),
+}
+
+impl<'k> KeywordWord<'k> {
+    fn text(self) -> &'k str {
+        match self {
+            KeywordWord::Whole(word) => word,
+            KeywordWord::Prefix(Prefix(word)) => word,
+        }
+    }
+}
+
+/// A word that can be a [`KeywordWord::Prefix`]: ASCII letters and digits, at least
+/// [`Prefix::MIN`] of them. The set of first words ([`start`]) keys a word start by its
+/// first seven bytes, so it must hold every key a word that begins with the prefix can have:
+/// one per case for a prefix of seven bytes or more, 37 for one of six (with each letter or
+/// digit after it), 1,333 for one of five, which would crowd the set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Prefix<'k>(&'k str);
+
+impl<'k> Prefix<'k> {
+    pub(crate) const MIN: usize = 6;
+
+    /// `word` as a prefix keyword, if it can be one.
+    pub(crate) fn new(word: &'k str) -> Option<Prefix<'k>> {
+        (word.len() >= Prefix::MIN && word.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(Prefix(word))
+    }
+}
+
 /// What one pass over a text finds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Matches {
@@ -73,26 +110,33 @@ pub(crate) struct Matcher {
     trie: Trie,
     starts: Starts,
     patterns: Patterns,
+    /// Whether each keyword, by id, is a [`KeywordWord::Prefix`].
+    prefix: Box<[bool]>,
 }
 
 impl Matcher {
     /// Compiles every surface, generated variant and partial name of `gazetteer`, and
-    /// `keywords`, which match as whole words in any ASCII case.
+    /// `keywords`, which match in any ASCII case.
     pub(crate) fn build<'k>(
         gazetteer: &Gazetteer,
-        keywords: impl IntoIterator<Item = &'k str>,
+        keywords: impl IntoIterator<Item = KeywordWord<'k>>,
     ) -> Result<Matcher> {
         let patterns = Patterns::collect(gazetteer)?;
-        let keywords: Vec<&str> = keywords.into_iter().collect();
-        let trie = Trie::build(patterns.texts().chain(keywords.iter().copied()).map(str::as_bytes))?;
+        let keywords: Vec<KeywordWord> = keywords.into_iter().collect();
+        let texts = keywords.iter().map(|k| k.text().as_bytes());
+        let trie = Trie::build(patterns.texts().map(str::as_bytes).chain(texts))?;
         let mut starts = Starts::new(patterns.len() + keywords.len());
         for id in 0..patterns.len() as u32 {
             starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
         }
-        for word in keywords {
-            starts.add_any_case(word.as_bytes());
+        for word in &keywords {
+            match word {
+                KeywordWord::Whole(word) => starts.add_any_case(word.as_bytes()),
+                KeywordWord::Prefix(Prefix(word)) => starts.add_any_case_prefix(word.as_bytes()),
+            }
         }
-        Ok(Matcher { trie, starts, patterns })
+        let prefix = keywords.iter().map(|k| matches!(k, KeywordWord::Prefix(_))).collect();
+        Ok(Matcher { trie, starts, patterns, prefix })
     }
 
     /// Every accepted match in `text`.
@@ -121,22 +165,24 @@ impl Matcher {
         });
     }
 
-    /// Records `pattern` at `span` if the span ends on a boundary and, for a surface, its
-    /// case is allowed. A method that the walk's closure calls, inlined into it, so that the
-    /// closure captures only the text, the start, the matcher and the output, not also the
-    /// bytes and the surface count its own body used: each walk stores what the closure
-    /// captures, and each pattern found loads it.
+    /// Records `pattern` at `span` if the span ends on a boundary (or the pattern is a
+    /// prefix keyword) and, for a surface, its case is allowed. A method that the walk's
+    /// closure calls, inlined into it, so that the closure captures only the text, the start,
+    /// the matcher and the output, not also the bytes and the surface count its own body
+    /// used: each walk stores what the closure captures, and each pattern found loads it.
     #[inline(always)]
     fn found(&self, text: &str, span: Span, pattern: u32, out: &mut Matches) {
-        if !is_boundary(text, span.end) {
-            return;
-        }
+        let ends = is_boundary(text, span.end);
         match pattern.checked_sub(self.patterns.len() as u32) {
-            None if self.case_matches(pattern, &text.as_bytes()[span.start..span.end]) => {
+            None if ends && self.case_matches(pattern, &text.as_bytes()[span.start..span.end]) => {
                 out.candidates.push(Candidate { span, pattern })
             }
             None => {}
-            Some(id) => out.keywords.push(Keyword { span, id }),
+            // Most keywords end on a boundary: only the others ask whether they are prefixes.
+            Some(id) if ends || self.prefix.get(id as usize) == Some(&true) => {
+                out.keywords.push(Keyword { span, id })
+            }
+            Some(_) => {}
         }
     }
 
@@ -253,6 +299,22 @@ mod tests {
         assert_eq!(spans("New York Timesheet"), ["New York"]);
         assert_eq!(spans("AL-QAEDA al-Qaeda Al-Qaeda"), ["AL-QAEDA", "al-Qaeda"]);
         assert_eq!(spans("us US Us X."), ["US", "X"]);
+    }
+
+    #[test]
+    fn prefix_keywords_end_anywhere_but_start_on_a_boundary() {
+        let return_ = Prefix::new("return").unwrap();
+        assert_eq!(Prefix::new("retur"), None, "too short for the set of first words");
+        assert_eq!(Prefix::new("return’"), None);
+        let m = Matcher::build(&Gazetteer::new(), [KeywordWord::Whole("in"), KeywordWord::Prefix(return_)])
+            .unwrap();
+        let text = "in returns, RETURN; unreturned return9 Returné in-return";
+        let found: Vec<(&str, u32)> =
+            m.find(text).keywords.iter().map(|k| (&text[k.span.start..k.span.end], k.id)).collect();
+        assert_eq!(
+            found,
+            [("in", 0), ("return", 1), ("RETURN", 1), ("return", 1), ("Return", 1), ("in", 0), ("return", 1)]
+        );
     }
 
     /// Text made of surfaces (as written, in capitals, in lower case, or cut short) and

@@ -8,14 +8,17 @@
 //!
 //! A first word that is no trigger by itself ("in" of "in exchange for", "air" of "air
 //! strike") would open nearly every sentence of news, so such a hit counts only when the next
-//! word of the raw text can begin the phrase's second word.
+//! word of the raw text can begin the phrase's second word. Where that second word is rarer
+//! and long enough to be a prefix keyword (`matcher::Prefix`), the matcher looks for it
+//! instead, at the start of any word, and the gate checks the word before it: "in" alone was
+//! 252 trie walks per pass over the seeds, of which almost none counted.
 
 use std::collections::BTreeMap;
 
 use super::lexicon::{Lexicon, TitleWord};
 use super::view::is_quote;
-use crate::matcher::Keyword;
-use crate::tokenize::is_word_char;
+use crate::matcher::{Keyword, KeywordWord, Prefix};
+use crate::tokenize::{is_boundary, is_word_char};
 
 /// What a gate word may open.
 #[derive(Clone, Debug, Default)]
@@ -26,12 +29,18 @@ struct Opens {
     trigger: Option<Option<Box<[Box<str>]>>>,
     /// The head of an office title ("president", "prime minister").
     title: bool,
+    /// For a prefix keyword, the first words of the phrases whose second word it begins:
+    /// the first word before it is the trigger.
+    after: Box<[Box<str>]>,
 }
 
 #[derive(Clone, Debug)]
 pub(crate) struct Gate {
-    /// The keywords for the matcher, and what each opens.
+    /// The keywords for the matcher: whole words, then prefixes.
     words: Vec<String>,
+    /// How many of `words` are whole words.
+    whole: usize,
+    /// What each keyword opens, by id.
     opens: Vec<Opens>,
 }
 
@@ -43,7 +52,8 @@ pub(crate) struct Hits {
 }
 
 impl Gate {
-    /// The first words of every trigger phrase and title head.
+    /// The first words of every trigger phrase and title head, but the first words found
+    /// by their second words.
     pub(crate) fn new(lexicon: &Lexicon) -> Gate {
         let mut words: BTreeMap<String, Opens> = BTreeMap::new();
         for w in lexicon.triggers.first_words(|_| true) {
@@ -64,18 +74,35 @@ impl Gate {
             .map(|(w, o)| (w.replace('\'', "’"), o.clone()))
             .collect();
         words.extend(curly);
-        let (words, opens) = words.into_iter().unzip();
-        Gate { words, opens }
+        let mut prefixes: BTreeMap<String, Vec<Box<str>>> = BTreeMap::new();
+        words.retain(|first, opens| match found_by_second(first, opens) {
+            Some(seconds) => {
+                seconds
+                    .iter()
+                    .for_each(|s| prefixes.entry(s.to_string()).or_default().push(first.as_str().into()));
+                false
+            }
+            None => true,
+        });
+        let whole = words.len();
+        let after =
+            prefixes.into_iter().map(|(w, after)| (w, Opens { after: after.into(), ..Opens::default() }));
+        let (words, opens) = words.into_iter().chain(after).unzip();
+        Gate { words, whole, opens }
     }
 
     /// The words the matcher must report as [`Keyword`]s, by id.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
-        self.words.iter().map(String::as_str)
+    pub(crate) fn words(&self) -> impl Iterator<Item = KeywordWord<'_>> {
+        self.words.iter().enumerate().map(|(id, w)| match Prefix::new(w) {
+            Some(prefix) if id >= self.whole => KeywordWord::Prefix(prefix),
+            _ => KeywordWord::Whole(w),
+        })
     }
 
     /// The trigger and title words of `text`, from the matcher's `keywords` in it.
     pub(crate) fn hits(&self, text: &str, keywords: &[Keyword]) -> Hits {
-        let mut hits = Hits::default();
+        // A trigger per keyword at most: the list is allocated once, not grown by doubling.
+        let mut hits = Hits { triggers: Vec::with_capacity(keywords.len()), titles: Vec::new() };
         let push = |list: &mut Vec<usize>, at: usize| {
             // Two keywords may start together ("secretary", "secretary-general").
             if list.last() != Some(&at) {
@@ -95,9 +122,41 @@ impl Gate {
             if opens.title {
                 push(&mut hits.titles, k.span.start);
             }
+            for first in &opens.after {
+                // Before this keyword's start, so in order but for keywords in between, which
+                // only spaces and quotation marks are.
+                if let Some(at) = word_before(text, k.span.start, first) {
+                    if let Err(i) = hits.triggers.binary_search(&at) {
+                        hits.triggers.insert(i, at);
+                    }
+                }
+            }
         }
         hits
     }
+}
+
+/// The second words by which the matcher finds `first`, which opens `opens`: those of a
+/// word that only opens trigger phrases, each of whose second words can be a prefix keyword.
+/// Any case of `first` is then compared with the text ([`word_before`]); such a first word
+/// is plain ASCII.
+fn found_by_second<'o>(first: &str, opens: &'o Opens) -> Option<&'o [Box<str>]> {
+    let Opens { trigger: Some(Some(seconds)), title: false, .. } = opens else { return None };
+    let plain = !first.is_empty() && first.bytes().all(|b| b.is_ascii_alphanumeric());
+    (plain && seconds.iter().all(|s| Prefix::new(s).is_some())).then_some(&**seconds)
+}
+
+/// The start of `first` as a whole word before the word at `second`, with only spaces and
+/// quotation marks between: where the gate found `first` when it was a keyword and the
+/// word after it began with a second word of its phrase ([`next_begins`]). Spaces and
+/// quotation marks are no word characters, so `first` ends on a boundary.
+fn word_before(text: &str, second: usize, first: &str) -> Option<usize> {
+    let gap = text.get(..second)?.trim_end_matches(|c: char| c.is_whitespace() || is_quote(c)).len();
+    let at = gap.checked_sub(first.len())?;
+    let found = gap < second
+        && text.as_bytes().get(at..gap)?.eq_ignore_ascii_case(first.as_bytes())
+        && is_boundary(text, at);
+    found.then_some(at)
 }
 
 /// Whether the raw text can rule `word` out as the word after a gate word: only an ASCII
@@ -122,6 +181,8 @@ fn next_begins(rest: &str, words: &[Box<str>]) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::gazetteer::Gazetteer;
     use crate::matcher::Matcher;
@@ -134,9 +195,22 @@ mod tests {
         (h.triggers.iter().map(word).collect(), h.titles.iter().map(word).collect())
     }
 
-    /// The trigger hits as the gate found them before it knew which second words can be
-    /// checked: `may_begin` per second word, from the lexicon.
-    fn old_triggers(gate: &Gate, lexicon: &Lexicon, text: &str, keywords: &[Keyword]) -> Vec<usize> {
+    /// The gate's words before second words stood for first ones: every first word of a
+    /// trigger phrase and every title head, with curly copies, in order.
+    fn old_words(lexicon: &Lexicon) -> Vec<String> {
+        let mut words: std::collections::BTreeSet<String> =
+            lexicon.triggers.first_words(|_| true).map(String::from).collect();
+        words.extend(lexicon.titles.first_words(|c| c == TitleWord::Head).map(String::from));
+        let curly: Vec<String> =
+            words.iter().filter(|w| w.contains('\'')).map(|w| w.replace('\'', "’")).collect();
+        words.extend(curly);
+        words.into_iter().collect()
+    }
+
+    /// The hits as the gate found them before it knew which second words can be checked
+    /// (`may_begin` per second word, from the lexicon), and before second words stood for
+    /// first ones: from the keywords of a matcher built with [`old_words`].
+    fn old_hits(lexicon: &Lexicon, text: &str) -> (Vec<usize>, Vec<usize>) {
         fn may_begin(rest: &str, word: &str) -> bool {
             if !word.is_ascii() || word.contains('\'') {
                 return true;
@@ -150,52 +224,123 @@ mod tests {
                 _ => false,
             }
         }
-        let mut out: Vec<usize> = Vec::new();
-        for k in keywords {
+        let words = old_words(lexicon);
+        let matcher = Matcher::build(&Gazetteer::new(), words.iter().map(|w| KeywordWord::Whole(w))).unwrap();
+        let (mut triggers, mut titles): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+        for k in matcher.find(text).keywords {
             // The curly copies of a word open what the word with an ASCII apostrophe opens.
-            let word = gate.words[k.id as usize].replace('’', "'");
-            if !lexicon.triggers.first_words(|_| true).any(|w| w == word) {
-                continue;
+            let word = words[k.id as usize].replace('’', "'");
+            if lexicon.triggers.first_words(|_| true).any(|w| w == word) {
+                let trigger = match lexicon.triggers.second_words(&word) {
+                    None => true,
+                    Some(seconds) => seconds.iter().any(|w| may_begin(&text[k.span.end..], w)),
+                };
+                if trigger && triggers.last() != Some(&k.span.start) {
+                    triggers.push(k.span.start);
+                }
             }
-            let trigger = match lexicon.triggers.second_words(&word) {
-                None => true,
-                Some(seconds) => seconds.iter().any(|w| may_begin(&text[k.span.end..], w)),
-            };
-            if trigger && out.last() != Some(&k.span.start) {
-                out.push(k.span.start);
+            let title = lexicon.titles.first_words(|c| c == TitleWord::Head).any(|w| w == word);
+            if title && titles.last() != Some(&k.span.start) {
+                titles.push(k.span.start);
             }
         }
-        out
+        (triggers, titles)
     }
 
-    fn same_triggers_as_before(lexicon: &Lexicon, text: &str) {
+    fn same_hits_as_before(lexicon: &Lexicon, text: &str) {
         let gate = Gate::new(lexicon);
         let matcher = Matcher::build(&Gazetteer::new(), gate.words()).unwrap();
-        let keywords = matcher.find(text).keywords;
-        assert_eq!(
-            gate.hits(text, &keywords).triggers,
-            old_triggers(&gate, lexicon, text, &keywords),
-            "{text:?}"
-        );
+        let hits = gate.hits(text, &matcher.find(text).keywords);
+        assert_eq!((hits.triggers, hits.titles), old_hits(lexicon, text), "{text:?}");
     }
 
     #[test]
-    fn second_words_are_checked_as_before() {
+    fn same_hits_as_before_on_the_seeds_and_every_phrase() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         for entry in std::fs::read_dir(dir).unwrap() {
-            same_triggers_as_before(
-                Lexicon::builtin(),
-                &std::fs::read_to_string(entry.unwrap().path()).unwrap(),
-            );
+            same_hits_as_before(Lexicon::builtin(), &std::fs::read_to_string(entry.unwrap().path()).unwrap());
         }
-        same_triggers_as_before(Lexicon::builtin(), &every_phrase(Lexicon::builtin()));
-        // Second words the raw text cannot rule out: with an apostrophe, not ASCII.
+        same_hits_as_before(Lexicon::builtin(), &every_phrase(Lexicon::builtin()));
+        // Second words the raw text cannot rule out: with an apostrophe, not ASCII; and
+        // second words too short to be prefix keywords.
         let mut lexicon = Lexicon::new();
         let phrases =
-            "supply\tsend off\tframe=give\nsupply\tsend o'er\tframe=give\nsupply\tconvey über\tframe=give";
+            "supply\tsend off\tframe=give\nsupply\tsend o'er\tframe=give\nsupply\tconvey über\tframe=give\n\
+                       supply\tin return for\tframe=receive\nsupply\tin lieu of\tframe=receive";
         lexicon.add_triggers("t", phrases).unwrap();
-        same_triggers_as_before(&lexicon, &every_phrase(&lexicon));
-        same_triggers_as_before(&lexicon, "send x, convey y, send “off”, convey über, send");
+        same_hits_as_before(&lexicon, &every_phrase(&lexicon));
+        same_hits_as_before(
+            &lexicon,
+            "send x, convey y, send “off”, convey über, send, in lieu of, in return",
+        );
+    }
+
+    /// Pieces of text around the phrases whose first word is found by its second.
+    fn around_phrases() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "in",
+            "IN",
+            "In",
+            "iN",
+            "air",
+            "AIR",
+            "bid",
+            "exchange",
+            "EXCHANGE",
+            "Exchanges",
+            "return",
+            "RETURN",
+            "returns",
+            "returné",
+            "return\u{301}",
+            "strike",
+            "strikes",
+            "striker",
+            "for",
+            "x",
+            "é",
+            "9",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "“",
+            "”",
+            "\"",
+            "\'",
+            "’",
+            "`",
+            "«",
+            "-",
+            ".",
+            ",",
+            "\n",
+            "_",
+            "#",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn same_hits_as_before_around_phrases(text in around_phrases()) {
+            same_hits_as_before(Lexicon::builtin(), &text);
+        }
+    }
+
+    #[test]
+    fn in_is_found_by_its_second_word() {
+        let gate = Gate::new(Lexicon::builtin());
+        let words: Vec<KeywordWord> = gate.words().collect();
+        assert!(!words.contains(&KeywordWord::Whole("in")));
+        assert!(words.contains(&KeywordWord::Prefix(Prefix::new("exchange").unwrap())));
+        assert!(words.contains(&KeywordWord::Prefix(Prefix::new("return").unwrap())));
+        assert_eq!(
+            hits("In “returns” in exchange, in\u{a0}EXCHANGE in-exchange gin exchange").0,
+            ["In", "in", "in"]
+        );
     }
 
     /// Every phrase of `lexicon`, its first word followed by its second in every way the raw
