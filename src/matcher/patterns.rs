@@ -37,6 +37,7 @@ impl Facts {
     const SURE: u8 = 4;
     const KNOWN: u8 = 8;
     const SURE_WEAPON: u8 = 16;
+    const SOME_PARTIAL: u8 = 32;
 
     fn of(targets: &[Target], text: &str, kind: impl Fn(&Target) -> EntityKind) -> Facts {
         let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
@@ -54,7 +55,8 @@ impl Facts {
                 | bit(
                     targets.iter().any(|t| !t.ambiguous && kind(t) == EntityKind::Weapon),
                     Facts::SURE_WEAPON,
-                ),
+                )
+                | bit(targets.iter().any(|t| t.role == SurfaceRole::Partial), Facts::SOME_PARTIAL),
         )
     }
 
@@ -82,6 +84,11 @@ impl Facts {
     /// Some target is a weapon that needs no supporting context.
     pub(crate) fn sure_weapon(self) -> bool {
         self.0 & Facts::SURE_WEAPON != 0
+    }
+
+    /// Some target is a partial person name: linking must look for the full one.
+    pub(crate) fn some_partial(self) -> bool {
+        self.0 & Facts::SOME_PARTIAL != 0
     }
 }
 
@@ -291,14 +298,33 @@ mod tests {
         let facts = |text: &str| {
             let id = patterns.texts().position(|t| t == text).unwrap_or_else(|| panic!("no pattern {text}"));
             let f = patterns.facts(id as u32);
-            [f.partial(), f.one_word_person(), f.sure(), f.known(), f.sure_weapon()]
+            [f.partial(), f.one_word_person(), f.sure(), f.known(), f.sure_weapon(), f.some_partial()]
         };
-        //                                  partial one-word person sure  known  sure weapon
-        assert_eq!(facts("Jordan"), [false, false, false, false, false]);
-        assert_eq!(facts("Kim"), [true, true, true, false, false]);
-        assert_eq!(facts("Kim Jong Un"), [false, false, true, true, false]);
-        assert_eq!(facts("Putin"), [false, true, true, true, false]);
-        assert_eq!(facts("Patriot"), [false, false, false, false, false]);
-        assert_eq!(facts("Shahed-136"), [false, false, true, true, true]);
+        //                                  partial one-word person sure  known  sure weapon some partial
+        assert_eq!(facts("Jordan"), [false, false, false, false, false, false]);
+        assert_eq!(facts("Kim"), [true, true, true, false, false, true]);
+        assert_eq!(facts("Kim Jong Un"), [false, false, true, true, false, false]);
+        assert_eq!(facts("Putin"), [false, true, true, true, false, false]);
+        assert_eq!(facts("Patriot"), [false, false, false, false, false, false]);
+        assert_eq!(facts("Shahed-136"), [false, false, true, true, true, false]);
+    }
+
+    /// Linking reads `some_partial` instead of looking at the targets: on every pattern of
+    /// the default gazetteers, and on a pattern that is both a surface and a partial name.
+    #[test]
+    fn some_partial_is_what_the_targets_say() {
+        // "Kim1" is the partial name of a person and a generated form of a weapon's.
+        let tsv = "person\tJoe Kim1\tpartial=Kim1\nweapon\tKim-1\n";
+        let small = Gazetteer::parse("both", tsv).unwrap();
+        for g in [Gazetteer::builtin(), &small] {
+            let patterns = Patterns::collect(g).unwrap();
+            for id in 0..patterns.len() as u32 {
+                let any = patterns.targets(id).iter().any(|t| t.role == SurfaceRole::Partial);
+                assert_eq!(patterns.facts(id).some_partial(), any, "{}", patterns.text(id));
+            }
+        }
+        let patterns = Patterns::collect(&small).unwrap();
+        let id = patterns.texts().position(|t| t == "Kim1").unwrap() as u32;
+        assert!(patterns.facts(id).some_partial() && !patterns.facts(id).partial());
     }
 }

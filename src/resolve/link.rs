@@ -29,9 +29,12 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
         .enumerate()
         .map(|(i, &c)| {
             let targets = catalog.matcher.targets(c);
-            if targets.iter().any(|t| t.role == SurfaceRole::Partial) {
-                partial_names.push(i);
+            // Most patterns name no one partially: their first target is the explicit one,
+            // and the pattern's facts say so without a look at each target.
+            if !catalog.matcher.facts(c).some_partial() {
+                return targets.first().copied();
             }
+            partial_names.push(i);
             targets.iter().copied().find(|t| t.role != SurfaceRole::Partial)
         })
         .collect();
