@@ -21,7 +21,7 @@ mod trie;
 pub(crate) use self::patterns::Facts;
 use self::patterns::Patterns;
 use self::start::Starts;
-use self::trie::Trie;
+use self::trie::{Found, Trie};
 
 use crate::error::Result;
 use crate::gazetteer::{Gazetteer, SurfaceRole};
@@ -88,6 +88,21 @@ impl<'k> Prefix<'k> {
     /// `word` as a prefix keyword, if it can be one.
     pub(crate) fn new(word: &'k str) -> Option<Prefix<'k>> {
         (word.len() >= Prefix::MIN && word.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(Prefix(word))
+    }
+}
+
+/// A walk from `start`: records what the trie finds ([`Matcher::found`]).
+struct Walk<'m> {
+    matcher: &'m Matcher,
+    text: &'m str,
+    start: usize,
+    out: &'m mut Matches,
+}
+
+impl Found for Walk<'_> {
+    #[inline(always)]
+    fn found(&mut self, pattern: u32, end: usize) {
+        self.matcher.found(self.text, Span::new(self.start, end), pattern, self.out)
     }
 }
 
@@ -160,16 +175,14 @@ impl Matcher {
         if !is_boundary(text, start) {
             return;
         }
-        self.trie.prefixes(text.as_bytes(), start, |pattern, end| {
-            self.found(text, Span::new(start, end), pattern, out)
-        });
+        self.trie.prefixes(text.as_bytes(), start, Walk { matcher: self, text, start, out });
     }
 
     /// Records `pattern` at `span` if the span ends on a boundary (or the pattern is a
-    /// prefix keyword) and, for a surface, its case is allowed. A method that the walk's
-    /// closure calls, inlined into it, so that the closure captures only the text, the start,
-    /// the matcher and the output, not also the bytes and the surface count its own body
-    /// used: each walk stores what the closure captures, and each pattern found loads it.
+    /// prefix keyword) and, for a surface, its case is allowed. Inlined into the trie's walk
+    /// through [`Walk`]: as the body of a closure it was a function of its own, called at
+    /// every pattern found, which stored and reloaded what the closure captured (the text,
+    /// the start, the matcher and the output) each time.
     #[inline(always)]
     fn found(&self, text: &str, span: Span, pattern: u32, out: &mut Matches) {
         let ends = is_boundary(text, span.end);

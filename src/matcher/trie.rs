@@ -91,6 +91,20 @@ pub(crate) struct Trie {
 
 const NONE: u32 = u32::MAX;
 
+/// What [`Trie::prefixes`] calls with each pattern it finds and where it ends. A trait
+/// rather than a closure so that the matcher's implementation can be inlined into the walk:
+/// a closure's body is a function of its own, which the compiler called at every pattern.
+pub(crate) trait Found {
+    fn found(&mut self, pattern: u32, end: usize);
+}
+
+impl<F: FnMut(u32, usize)> Found for F {
+    #[inline]
+    fn found(&mut self, pattern: u32, end: usize) {
+        self(pattern, end)
+    }
+}
+
 impl Trie {
     /// Builds the trie of `patterns`; the `i`-th is reported as id `i`.
     ///
@@ -211,14 +225,14 @@ impl Trie {
     /// ASCII case-insensitively: shortest first, patterns of equal text in id order. `end`
     /// is the offset one past the pattern in `haystack`.
     #[inline]
-    pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, mut found: impl FnMut(u32, usize)) {
+    pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, mut found: impl Found) {
         let Some(&first) = haystack.get(start) else { return };
         let child = self.root[usize::from(first)] as usize;
         // The root's child and the next node, which ends its ranges (none for `NONE`).
         let Some(&[here, next]) = self.nodes.get(child..child.saturating_add(2)) else { return };
         if here.output() != next.output() {
             for &pattern in &self.outputs[here.output()..next.output()] {
-                found(pattern, start + 1);
+                found.found(pattern, start + 1);
             }
         }
         let Some(&second) = haystack.get(start + 1) else { return };
@@ -239,7 +253,7 @@ impl Trie {
             // Most nodes end no pattern: their empty range is not sliced.
             if here.output() != next.output() {
                 for &pattern in &self.outputs[here.output()..next.output()] {
-                    found(pattern, end);
+                    found.found(pattern, end);
                 }
             }
             let Some(&byte) = haystack.get(end) else { return };
