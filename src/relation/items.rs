@@ -23,7 +23,7 @@ pub(crate) struct Item {
 }
 
 /// What the materiel lexicon says of the word at `i`, and over how many tokens.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct WordClass {
     pub len: usize,
     pub head: bool,

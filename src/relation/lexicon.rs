@@ -160,11 +160,18 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
     /// after the first, value), longest first; the Bloom filter answers most words.
     #[inline]
     pub(crate) fn starting(&self, first: &str, fingerprint: u32) -> &[(Words, T)] {
-        let (slot, bit) = bloom_slot(fingerprint);
-        if self.firsts[slot] & bit == 0 {
+        if !self.may_start(fingerprint) {
             return &[];
         }
         self.map.get(first).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a phrase may start with the word of this [`fingerprint`]: the Bloom filter's
+    /// answer, `false` only if none does.
+    #[inline]
+    pub(crate) fn may_start(&self, fingerprint: u32) -> bool {
+        let (slot, bit) = bloom_slot(fingerprint);
+        self.firsts[slot] & bit != 0
     }
 
     fn len(&self) -> usize {

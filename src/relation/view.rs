@@ -3,7 +3,7 @@
 //! gone. Rules address tokens by index; every token keeps its byte span.
 
 use super::items::{classify, WordClass};
-use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, PhraseMap};
+use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, Materiel, PhraseMap};
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
@@ -99,6 +99,8 @@ pub(crate) struct Scratch {
     classes: Vec<WordClass>,
     /// The words of the sentence being read whose normal form is in its buffer.
     lowered: Vec<Lowered>,
+    /// The tokens of the sentence being read that may have a materiel class.
+    classed: Vec<usize>,
 }
 
 /// The buffers of a dropped [`Scratch`].
@@ -107,6 +109,7 @@ struct Spare {
     tokens: Vec<Token<'static>>,
     classes: Vec<WordClass>,
     lowered: Vec<Lowered>,
+    classed: Vec<usize>,
 }
 
 thread_local! {
@@ -118,9 +121,9 @@ thread_local! {
 
 impl Default for Scratch {
     fn default() -> Scratch {
-        let Spare { tokens, classes, lowered } =
+        let Spare { tokens, classes, lowered, classed } =
             SPARE.try_with(|s| s.take()).ok().flatten().unwrap_or_default();
-        Scratch { tokens, classes, lowered }
+        Scratch { tokens, classes, lowered, classed }
     }
 }
 
@@ -130,6 +133,7 @@ impl Drop for Scratch {
             tokens: reuse(core::mem::take(&mut self.tokens)),
             classes: core::mem::take(&mut self.classes),
             lowered: core::mem::take(&mut self.lowered),
+            classed: core::mem::take(&mut self.classed),
         };
         // While the thread ends the slot may be gone, and the buffers are freed.
         let _ = SPARE.try_with(|s| s.set(Some(spare)));
@@ -150,8 +154,15 @@ impl<'d, 'a> View<'d, 'a> {
         let mut tokens = reuse(core::mem::take(&mut scratch.tokens));
         lower.clear();
         scratch.lowered.clear();
-        let mut rows =
-            Rows { text: doc.text, tokens: &mut tokens, lowered: &mut scratch.lowered, buf: lower };
+        scratch.classed.clear();
+        let mut rows = Rows {
+            text: doc.text,
+            tokens: &mut tokens,
+            lowered: &mut scratch.lowered,
+            buf: lower,
+            materiel: &doc.lexicon.materiel,
+            classed: &mut scratch.classed,
+        };
         tokenize(&mut rows, span, doc.entities, first);
         let lower: &'d str = lower;
         for l in &scratch.lowered {
@@ -162,10 +173,14 @@ impl<'d, 'a> View<'d, 'a> {
         let classes = core::mem::take(&mut scratch.classes);
         let clause = core::cell::Cell::new(None);
         let mut view = View { doc, span, tokens, classes, clause };
+        // Most words have no class, and the tokenizer has told which may have one.
         view.classes.clear();
-        for i in 0..view.tokens.len() {
+        view.classes.resize(view.tokens.len(), WordClass::default());
+        for &i in &scratch.classed {
             let class = classify(&view, i);
-            view.classes.push(class);
+            if let Some(c) = view.classes.get_mut(i) {
+                *c = class;
+            }
         }
         view
     }
@@ -332,6 +347,11 @@ struct Rows<'s, 'r> {
     tokens: &'r mut Vec<Token<'s>>,
     lowered: &'r mut Vec<Lowered>,
     buf: &'r mut String,
+    /// The materiel lexicon, whose Bloom filter tells which words may have a class.
+    materiel: &'r PhraseMap<Materiel>,
+    /// The tokens that may have a materiel class: every word the filter lets through, and
+    /// every word that is not plain ASCII letters and digits, which a suffix may class.
+    classed: &'r mut Vec<usize>,
 }
 
 impl<'s> Rows<'s, '_> {
@@ -353,6 +373,7 @@ impl<'s> Rows<'s, '_> {
 
     /// A word of any characters, normalized.
     fn word(&mut self, span: Span) {
+        self.classed.push(self.tokens.len());
         let s = self.text.get(span.start..span.end).unwrap_or_default();
         if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
             return self.as_written(span, fingerprint(s.as_bytes()));
@@ -376,6 +397,10 @@ impl<'s> Rows<'s, '_> {
     /// "n't"), and returns where the token now ends.
     fn drop_n(&mut self) -> Option<usize> {
         let last = self.tokens.len().checked_sub(1)?;
+        // Its class is of the shorter word now.
+        if self.classed.last() != Some(&last) {
+            self.classed.push(last);
+        }
         let t = self.tokens.last_mut()?;
         t.span.end = t.span.end.saturating_sub(1);
         let span = t.span;
@@ -485,6 +510,9 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
 /// Appends the token of the ASCII word `w` at `span`.
 #[inline]
 fn ascii_token(rows: &mut Rows, span: Span, w: AsciiWord) {
+    if rows.materiel.may_start(w.fingerprint) {
+        rows.classed.push(rows.tokens.len());
+    }
     if w.capitals {
         let start = rows.buf.len();
         rows.buf.push_str(rows.text.get(span.start..span.end).unwrap_or_default());
@@ -702,6 +730,10 @@ mod tests {
         }
         let got: Vec<usize> = (0..v.len()).filter_map(|i| v.entity(i)).collect();
         assert_eq!(got, want, "{text:?} in {:?}", v.span);
+        // The classes kept are those of every token asked one by one.
+        for i in 0..=v.len() {
+            assert_eq!(v.class(i), classify(v, i), "token {i} of {text:?}");
+        }
         let got: Vec<Row> =
             (0..v.len()).map(|i| (v.tokens[i].span, v.tokens[i].tok, v.word(i).map(String::from))).collect();
         assert_eq!(got, reference(text, v.span, entities), "{text:?} in {:?}", v.span);
