@@ -7,9 +7,7 @@ use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, Mater
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::span::Span;
-use crate::swar::{
-    ascii_alphanumeric, ascii_lowercase, below_first, first, lower_alphanumeric, word_at, HIGH,
-};
+use crate::swar::{ascii_alphanumeric, below_first, first, lower_alphanumeric, word_at, HIGH};
 use crate::tokenize::is_word_char;
 
 /// What a token is.
@@ -441,6 +439,7 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
         entities.get(*next_entity).map_or(end, |e| e.span.start.min(end))
     };
     let mut limit = skip_entities_before(pos, &mut next_entity);
+    let mut marks = Marks::new(bytes, pos, end);
     while pos < end {
         let b = bytes[pos];
         // Spaces are most of what is not a word: skip them before anything else.
@@ -460,10 +459,10 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
         // words after it that follow one space each, without a turn of this loop for the
         // space and for the word; the space before `limit` leaves the entity to the loop.
         let mut at = pos;
-        while let Some(w) = ascii_word(bytes, at, limit) {
+        while let Some(w) = ascii_word(&mut marks, at, limit) {
             ascii_token(rows, Span { start: at, end: at + w.len }, w);
             at += w.len;
-            if at + 1 < limit && bytes[at] == b' ' {
+            if w.space_after && at + 1 < limit {
                 at += 1;
             } else {
                 break;
@@ -531,42 +530,155 @@ struct AsciiWord {
     capitals: bool,
     /// The [`fingerprint`] of its normal form.
     fingerprint: u32,
+    /// Whether a space follows it before the end of the sentence.
+    space_after: bool,
 }
 
 /// The word at `pos` when it is ASCII letters and digits that [`run_ends`] says are the whole
-/// word (most words of news), measured, checked for capitals and fingerprinted eight bytes at
-/// a time. `None` sends every other word through [`word_len`], which also joins hyphens,
-/// digit groups and non-ASCII letters.
+/// word (most words of news), measured, checked for capitals and fingerprinted from the
+/// [`Marks`] of its bytes and the bytes themselves, eight at a time. `None` sends every other
+/// word through [`word_len`], which also joins hyphens, digit groups and non-ASCII letters.
 #[inline]
-fn ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<AsciiWord> {
-    // Eight bytes from `at`: how many letters and digits lead, and those bytes as written and
-    // lowered (zeros after them).
-    let run_at = |at: usize| {
-        let x = word_at(bytes, at);
-        let alnum = ascii_alphanumeric(x);
-        let stop = !alnum & HIGH;
-        let word = below_first(stop);
-        (first(stop), x & word, lower_alphanumeric(x, alnum) & word)
+fn ascii_word(marks: &mut Marks, pos: usize, limit: usize) -> Option<AsciiWord> {
+    // Eight bytes from `at`: their marks, how many letters and digits lead, those bytes, and
+    // whether one of them is a capital. Of a letter or digit, bit 5 is clear for a capital
+    // only, and setting it lowers the capital.
+    let run_at = |marks: &mut Marks, at: usize| {
+        let (m, x) = marks.eight(at);
+        let word = below_first(m & HIGH);
+        (m, first(m & HIGH), x & word, !x & word & CASE)
     };
-    let (mut len, written, head) = run_at(pos);
-    let mut capitals = written != head;
-    if len == 8 {
-        loop {
-            let (run, written, lower) = run_at(pos + len);
-            capitals |= written != lower;
-            len += run;
-            if run < 8 {
-                break;
-            }
-        }
+    let (mut last, mut run, written, mut capitals) = run_at(marks, pos);
+    let head = lower_alphanumeric(written, ALL_LETTERS) & below_first(last & HIGH);
+    let mut len = run;
+    while run == 8 {
+        let (m, r, _, capital) = run_at(marks, pos + len);
+        (last, run) = (m, r);
+        capitals |= capital;
+        len += r;
     }
-    if len == 0 || pos + len > limit || !run_ends(bytes, pos + len, limit) {
+    if len == 0 || pos + len > limit {
+        return None;
+    }
+    // The mark of the byte after the word is among the last eight read.
+    let after = (last >> (8 * run)) as u8;
+    let space_after = after & SPACE != 0;
+    if !space_after && !run_ends(marks.bytes, pos + len, limit) {
         return None;
     }
     // Past eight bytes, the last eight are all letters and digits of the word.
-    let tail = if len > 8 { ascii_lowercase(word_at(bytes, pos + len - 8)) } else { 0 };
-    Some(AsciiWord { len, capitals, fingerprint: fingerprint_of(head, tail, len) })
+    let tail = if len > 8 { lower_alphanumeric(marks.eight(pos + len - 8).1, ALL_LETTERS) } else { 0 };
+    Some(AsciiWord {
+        len,
+        capitals: capitals != 0,
+        fingerprint: fingerprint_of(head, tail, len),
+        space_after,
+    })
 }
+
+/// The letter-or-digit mask of eight letters or digits.
+const ALL_LETTERS: u64 = HIGH;
+/// Bit 5 of every byte: the bit in which an ASCII capital differs from its small letter.
+const CASE: u64 = HIGH >> 2;
+
+/// A byte's mark when it is no ASCII letter or digit: the high bit, as the eight-byte tests of
+/// `swar` mark bytes, so that eight marks read as one word are such a mask.
+const STOP: u8 = 0x80;
+/// A byte's mark when it is a space: a run of letters and digits ends there, and most words
+/// end so (the others ask [`run_ends`]).
+const SPACE: u8 = 0x40;
+
+/// The mark of `byte`: [`STOP`] and [`SPACE`]. Byte by byte and without branches, so that the
+/// compiler turns the loop that marks a window into vector instructions.
+#[inline]
+fn mark(byte: u8) -> u8 {
+    let letter = (byte | 0x20).wrapping_sub(b'a') < 26;
+    let digit = byte.wrapping_sub(b'0') < 10;
+    let stop = u8::from(!(letter || digit)).wrapping_neg() & STOP;
+    stop | u8::from(byte == b' ').wrapping_neg() & SPACE
+}
+
+/// The offsets from a window's start whose eight marks a read may ask.
+const ROUND: usize = 240;
+/// A window's bytes: its round and the eight bytes after its last offset.
+const MARKED: usize = ROUND + 16;
+
+/// How far before the byte that is asked a window starts when it moves: a word that runs
+/// past the window's round reads its last eight bytes from the next.
+const BACK: usize = 16;
+
+/// A window of the text up to `end` (a sentence's end) from `base`, with the [`mark`] of each
+/// byte; every byte from `end` on is marked a stop, so no word runs past it. Words are
+/// measured from eight marks read as one mask; the marks are made with vector instructions,
+/// a window at a time, instead of testing the bytes of each word eight at a time.
+struct Marks<'b> {
+    /// The text.
+    bytes: &'b [u8],
+    end: usize,
+    base: usize,
+    /// The window's bytes, zero past the end of the text.
+    window: [u8; MARKED],
+    marks: [u8; MARKED],
+}
+
+impl<'b> Marks<'b> {
+    /// The marks of `bytes` up to `end`, in a window from `at`.
+    fn new(bytes: &'b [u8], at: usize, end: usize) -> Marks<'b> {
+        let mut marks = Marks { bytes, end, base: at, window: [0; MARKED], marks: [STOP; MARKED] };
+        marks.fill(at);
+        marks
+    }
+
+    /// The marks of the eight bytes from `at` and the bytes, the first in the lowest position.
+    #[inline]
+    fn eight(&mut self, at: usize) -> (u64, u64) {
+        if at.wrapping_sub(self.base) > ROUND {
+            self.fill(at.saturating_sub(BACK));
+        }
+        let k = at.wrapping_sub(self.base);
+        // `k` is at most ROUND here, so the eight bytes are there; if they were not, stops
+        // would end any word.
+        let eight = |of: &[u8; MARKED], none: u64| {
+            of.get(k..k + 8).map_or(none, |m| u64::from_le_bytes(m.try_into().unwrap_or_default()))
+        };
+        (eight(&self.marks, HIGH), eight(&self.window, 0))
+    }
+
+    /// Moves the window to `base` and marks the blocks of it that reads may ask: up to eight
+    /// bytes past `end` or past the round, whichever comes first. Each block in one loop of
+    /// fixed length, which becomes straight vector code.
+    #[inline(never)]
+    fn fill(&mut self, base: usize) {
+        self.base = base;
+        let ends = self.end.saturating_sub(base);
+        let blocks = (ends.min(ROUND) + 8).div_ceil(BLOCK);
+        let (window, marks) = (self.window.chunks_exact_mut(BLOCK), self.marks.chunks_exact_mut(BLOCK));
+        for (k, (window, marks)) in window.zip(marks).enumerate().take(blocks) {
+            let at = base + k * BLOCK;
+            match self.bytes.get(at..at + BLOCK) {
+                Some(block) => window.copy_from_slice(block),
+                None => {
+                    window.fill(0);
+                    window
+                        .iter_mut()
+                        .zip(self.bytes.get(at..).unwrap_or_default())
+                        .for_each(|(to, &b)| *to = b);
+                }
+            }
+            for (to, &byte) in marks.iter_mut().zip(&*window) {
+                *to = mark(byte);
+            }
+        }
+        // From `end` on, a stop whatever the byte.
+        if let Some(past) = self.marks.get_mut(ends..blocks * BLOCK) {
+            past.fill(STOP);
+        }
+    }
+}
+
+/// Bytes marked in one loop of fixed length.
+const BLOCK: usize = 64;
+const _: () = assert!(MARKED.is_multiple_of(BLOCK));
 
 /// Whether the ASCII letters and digits that end at `at` (before `limit`) are a whole word,
 /// as far as the bytes from `at` tell without decoding: they are if `limit` or plain ASCII
@@ -667,27 +779,83 @@ mod tests {
         }
     }
 
+    /// The ASCII fast path as it was before the marks: each word's bytes tested eight at a
+    /// time.
+    fn old_ascii_word(bytes: &[u8], pos: usize, limit: usize) -> Option<AsciiWord> {
+        use crate::swar::ascii_lowercase;
+        let run_at = |at: usize| {
+            let x = word_at(bytes, at);
+            let alnum = ascii_alphanumeric(x);
+            let stop = !alnum & HIGH;
+            let word = below_first(stop);
+            (first(stop), x & word, lower_alphanumeric(x, alnum) & word)
+        };
+        let (mut len, written, head) = run_at(pos);
+        let mut capitals = written != head;
+        if len == 8 {
+            loop {
+                let (run, written, lower) = run_at(pos + len);
+                capitals |= written != lower;
+                len += run;
+                if run < 8 {
+                    break;
+                }
+            }
+        }
+        if len == 0 || pos + len > limit || !run_ends(bytes, pos + len, limit) {
+            return None;
+        }
+        let tail = if len > 8 { ascii_lowercase(word_at(bytes, pos + len - 8)) } else { 0 };
+        let space_after = bytes.get(pos + len) == Some(&b' ');
+        Some(AsciiWord { len, capitals, fingerprint: fingerprint_of(head, tail, len), space_after })
+    }
+
     #[test]
     fn ascii_words_measure_as_the_full_walk_does() {
-        let text = ENDINGS;
-        let bytes = text.as_bytes();
         let (mut short, mut long) = (0, 0);
-        for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
-            for limit in [pos + 3, pos + 7, pos + 8, pos + 9, text.len()] {
-                let limit = (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
-                let Some(w) = ascii_word(bytes, pos, limit) else { continue };
-                let word = &text[pos..pos + w.len];
-                if w.len > 8 {
-                    long += 1;
-                } else {
-                    short += 1;
+        // Shifted, so that the words meet the ends of the marks' windows in every way.
+        for shift in 0..=BACK {
+            let text = format!("{}{ENDINGS} {ENDINGS}", " ".repeat(shift));
+            let text = text.as_str();
+            let bytes = text.as_bytes();
+            // One window moved along the text, as a view moves it: the old test's answer.
+            let mut moving = Marks::new(bytes, 0, text.len());
+            for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
+                for limit in [pos + 3, pos + 7, pos + 8, pos + 9, pos + 17, text.len()] {
+                    let limit =
+                        (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
+                    let found = ascii_word(&mut moving, pos, limit);
+                    assert_eq!(found, old_ascii_word(bytes, pos, limit), "at {pos} to {limit} in {text:?}");
+                    // A window that ends where the sentence does, at `limit`: a word cut there
+                    // is measured as the walk measures what is left of it.
+                    let cut = ascii_word(&mut Marks::new(bytes, pos, limit), pos, limit);
+                    if let Some(w) = cut {
+                        assert_eq!(w.space_after, pos + w.len < limit && bytes[pos + w.len] == b' ');
+                    }
+                    for w in [found, cut].into_iter().flatten() {
+                        let word = &text[pos..pos + w.len];
+                        if w.len > 8 {
+                            long += 1;
+                        } else {
+                            short += 1;
+                        }
+                        assert_eq!(w.len, word_len(&text[pos..limit]), "{word:?} at {pos}");
+                        assert_eq!(w.capitals, normalize(word) != word, "{word:?}");
+                        assert_eq!(w.fingerprint, fingerprint(normalize(word).as_bytes()), "{word:?}");
+                    }
                 }
-                assert_eq!(w.len, word_len(&text[pos..limit]), "{word:?} at {pos}");
-                assert_eq!(w.capitals, normalize(word) != word, "{word:?}");
-                assert_eq!(w.fingerprint, fingerprint(normalize(word).as_bytes()), "{word:?}");
             }
         }
         assert!(short > 100 && long > 20, "the fast path was taken for {short} short and {long} long words");
+    }
+
+    #[test]
+    fn each_byte_is_marked_as_the_eight_byte_test_marks_it() {
+        for b in 0..=u8::MAX {
+            let stop = ascii_alphanumeric(u64::from(b)) == 0;
+            assert_eq!(mark(b) & STOP != 0, stop, "{b:#x}");
+            assert_eq!(mark(b) & SPACE != 0, b == b' ', "{b:#x}");
+        }
     }
 
     /// [`check_view`] on the view of all of `text`.
