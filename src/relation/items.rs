@@ -68,6 +68,12 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < v.len() {
+        // Only a materiel word or a name begins an item: most tokens are passed over without
+        // the phrase loop, which would stop at once.
+        if v.class(i).len == 0 && v.entity(i).is_none() {
+            i += 1;
+            continue;
+        }
         let weapon = v.kind(i) == Some(EntityKind::Weapon);
         let (first, mut last, mut has_head, mut j) =
             if weapon { (i, i, true, i + 1) } else { (i, i, false, i) };
@@ -133,4 +139,75 @@ fn origin_before(v: &View, first: usize) -> Option<usize> {
     let is_state = v.kind(k) == Some(EntityKind::State);
     let adjectival = matches!(v.role(k), Some(SurfaceRole::Demonym));
     (is_state && adjectival).then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relation::view::with_view;
+
+    /// [`items`] as it was before it passed over the tokens that begin no item.
+    fn old_items(v: &View) -> Vec<Item> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < v.len() {
+            let weapon = v.kind(i) == Some(EntityKind::Weapon);
+            let (first, mut last, mut has_head, mut j) =
+                if weapon { (i, i, true, i + 1) } else { (i, i, false, i) };
+            let mut any = weapon;
+            while j < v.len() {
+                let c = v.class(j);
+                if c.len == 0 || !(c.head || c.weak || c.modifier) {
+                    break;
+                }
+                if !any && c.weak && !(c.head || c.modifier) {
+                    break;
+                }
+                if !any && verb_between_names(v, j, c.len) {
+                    break;
+                }
+                if c.head || (c.weak && any) {
+                    last = j + c.len - 1;
+                    has_head = true;
+                }
+                any = true;
+                j += c.len;
+            }
+            if has_head {
+                let origin = origin_before(v, first);
+                let weapon = if weapon { v.entity(i) } else { None };
+                out.push(Item { first, last, span: v.span_of(first, last), weapon, origin });
+                i = last + 1;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn items_are_those_of_the_phrase_loop_at_every_token() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts: Vec<String> = vec![
+            "Iran supplies drones to Russia; Russia shells Kharkiv with Iranian-made Shahed-136 drones."
+                .into(),
+            "North Korea shells were fired, unmanned aerial vehicles and close-range ballistic missile \
+             systems, 155mm artillery shells, Russian troops"
+                .into(),
+        ];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let mut found = 0;
+        for text in &texts {
+            for line in text.lines().chain([text.as_str()]) {
+                with_view(line, |v| {
+                    let got = items(v);
+                    assert_eq!(got, old_items(v), "{line:?}");
+                    found += got.len();
+                });
+            }
+        }
+        assert!(found > 50, "{found} items");
+    }
 }
