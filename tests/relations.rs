@@ -203,6 +203,10 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // A person may send troops (the gold lists the state with the person as an alternative);
+        // the destination's preposition must follow closely.
+        ("Kim Jong Un pledged to send more troops to Belarus.", &["deploy hypothetical Kim Jong Un > Belarus"]),
+        ("Lukashenko relied on Putin to send troops to support his campaign in Syria.", &[]),
         ("North Korea has sent 3,000 soldiers to Russia.", &["deploy asserted North Korea > Russia"]),
         ("Belarusian troops are stationed in Syria.", &["deploy asserted Belarus > Syria"]),
         ("Russia plans to deploy forces to Belarus.", &["deploy hypothetical Russia > Belarus"]),

@@ -39,7 +39,7 @@ const SUPPLY: &[RoleSpec] = &[
     RoleSpec { role: Role::Item, fillers: &[E(W), Phrase], required: false, many: true },
 ];
 const DEPLOY: &[RoleSpec] = &[
-    RoleSpec { role: Role::Sender, fillers: &[E(S), E(O)], required: true, many: false },
+    RoleSpec { role: Role::Sender, fillers: ACTOR, required: true, many: false },
     RoleSpec { role: Role::Destination, fillers: &[E(S), E(L)], required: true, many: false },
 ];
 const MEET: &[RoleSpec] =

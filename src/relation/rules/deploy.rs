@@ -1,6 +1,6 @@
 //! deploy: troops sent, dispatched, deployed or stationed by a sender to a destination.
 
-use super::super::args::{after_prep, subject, Party};
+use super::super::args::{after_prep, after_prep_within, subject, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::{Arg, Ctx, Drafts};
@@ -28,7 +28,10 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
         }
     }
     let from = after.unwrap_or(last) + 1;
-    let destination: Vec<usize> = after_prep(v, from, ce, DESTINATION)
+    // The destination's preposition follows the troops or the verb closely ("sent troops to",
+    // "troops stationed in"); one far on belongs to another phrase ("to send troops to
+    // support his operation in Ukraine").
+    let destination: Vec<usize> = after_prep_within(v, from, from + 2, ce, DESTINATION)
         .into_iter()
         .filter(|&t| matches!(v.kind(t), Some(EntityKind::State | EntityKind::Place)))
         .take(1)
