@@ -56,6 +56,12 @@ fn skippable(v: &View, i: usize) -> bool {
             || !v.capitalized(i) && w.len() > 2 && !is_verbish(w) && !w.ends_with("ing"))
 }
 
+/// Whether `w` is a finite verb form by its shape: an auxiliary, "said", or a past form ("sent"
+/// and "supplies" need the trigger lexicon).
+pub(crate) fn is_finite(w: &str) -> bool {
+    is_verbish(w) && !matches!(w, "and" | "or" | "not" | "be" | "been" | "being")
+}
+
 pub(crate) fn is_verbish(w: &str) -> bool {
     matches!(
         w,
@@ -370,8 +376,7 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
         let before = text[..start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
         let next = text[end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let own_verb = is_verbish(next) && !matches!(next, "and" | "or" | "not");
-        ends_with_preposition(before) && !own_verb
+        ends_with_preposition(before) && !is_finite(next)
     };
     let mut nearest = None;
     for k in doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)) {

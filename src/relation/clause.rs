@@ -86,8 +86,7 @@ fn list_comma(v: &View, i: usize) -> bool {
 fn finite_verb(v: &View, i: usize) -> bool {
     v.word(i).is_some_and(|w| {
         !w.ends_with("ing")
-            && (!matches!(w, "and" | "or" | "not" | "be" | "been" | "being") && super::args::is_verbish(w)
-                || v.phrases(&v.doc.lexicon.triggers, i).any(|(_, t)| super::rules::is_verbal(t.frame)))
+            && (super::args::is_finite(w) || super::rules::verb_triggers(v, i).next().is_some())
     })
 }
 

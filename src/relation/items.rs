@@ -124,9 +124,7 @@ fn verb_between_names(v: &View, j: usize, len: usize) -> bool {
         .is_some_and(|k| v.entity(k).is_some() && !matches!(v.role(k), Some(SurfaceRole::Demonym)));
     let next = j + len;
     let object = v.entity(next).is_some() || v.is(next, &["the", "a", "an", "its", "their", "his", "her"]);
-    subject
-        && object
-        && v.phrases(&v.doc.lexicon.triggers, j).any(|(n, t)| n == len && super::rules::is_verbal(t.frame))
+    subject && object && super::rules::verb_triggers(v, j).any(|n| n == len)
 }
 
 /// The state written as the maker right before an item: "Iranian drones", "Iranian-made

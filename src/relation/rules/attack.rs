@@ -27,31 +27,29 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let mut targets: Vec<usize>;
     let mut end = last;
     match frame {
-        Frame::Strike | Frame::Launch if super::passive(v, first) => {
-            // "Kyiv was struck by Russia", "drones were launched by Russia at Kyiv": the agent
-            // follows "by", and what was struck stands before the verb.
-            attackers = after_prep(v, last + 1, ce, &["by"])
-                .into_iter()
-                .filter(|&a| v.kind(a) != Some(EntityKind::Weapon))
-                .map(Party::Token)
-                .collect();
-            // The nearest name before the verb, also after "of" ("the city of Sumy was hit").
-            targets =
-                (cs..first).rev().find(|t| frame == Frame::Strike && target_ok(t)).into_iter().collect();
-            if targets.is_empty() {
-                let preps = if frame == Frame::Launch { &AT[..5] } else { &AT[..9] };
-                targets = after_prep(v, last + 1, ce, preps);
-            }
-        }
         Frame::Strike | Frame::Launch => {
-            attackers = subject(v, first, cs);
-            targets = if frame == Frame::Strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
-            targets.retain(|t| target_ok(t));
+            let strike = frame == Frame::Strike;
+            if super::passive(v, first) {
+                // "Kyiv was struck by Russia", "drones were launched by Russia at Kyiv": the
+                // agent follows "by", and what was struck is the nearest name before the verb,
+                // also after "of" ("the city of Sumy was hit").
+                attackers = after_prep(v, last + 1, ce, &["by"])
+                    .into_iter()
+                    .filter(|&a| v.kind(a) != Some(EntityKind::Weapon))
+                    .map(Party::Token)
+                    .collect();
+                targets =
+                    if strike { (cs..first).rev().find(target_ok).into_iter().collect() } else { Vec::new() };
+            } else {
+                attackers = subject(v, first, cs);
+                targets = if strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
+                targets.retain(target_ok);
+            }
             if targets.is_empty() {
-                let preps = if frame == Frame::Launch { &AT[..5] } else { &AT[..9] };
+                let preps = if strike { &AT[..9] } else { &AT[..5] };
                 targets = after_prep(v, last + 1, ce, preps);
             }
-            if targets.is_empty() && frame == Frame::Strike {
+            if targets.is_empty() && strike {
                 // "in the Zaporizhzhia region, a Russian strike hit an infrastructure facility"
                 targets = place_in(cx, first);
             }

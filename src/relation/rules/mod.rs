@@ -258,15 +258,18 @@ pub(crate) fn is_verbal(frame: Frame) -> bool {
     )
 }
 
+/// The lengths (in tokens) of the verb-frame triggers that begin at token `i`, longest first:
+/// whether a word can be the verb of a clause, as the lexicon says.
+pub(crate) fn verb_triggers<'v>(v: &'v View, i: usize) -> impl Iterator<Item = usize> + 'v {
+    v.phrases(&v.doc.lexicon.triggers, i).filter(|(_, t)| is_verbal(t.frame)).map(|(n, _)| n)
+}
+
 /// Whether the word at `i` is used as a noun here: a determiner or possessor before it,
 /// possibly across materiel words ("the missile launch", "Putin’s meeting"), or a name that is
 /// the object of a verb before it ("struck Hezbollah targets", "hit Wagner Group targets").
 pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
-    let object_of_verb = |name: usize| {
-        name.checked_sub(1).is_some_and(|verb| {
-            v.phrases(&v.doc.lexicon.triggers, verb).any(|(n, t)| n == 1 && is_verbal(t.frame))
-        })
-    };
+    let object_of_verb =
+        |name: usize| name.checked_sub(1).is_some_and(|verb| verb_triggers(v, verb).any(|n| n == 1));
     if i.checked_sub(1).is_some_and(|name| v.entity(name).is_some() && object_of_verb(name)) {
         return true;
     }
