@@ -235,6 +235,15 @@ fn attack_and_office() {
         ("Kharkiv was struck by Russian missiles.", &["attack asserted Russia > Kharkiv [missiles]"]),
         ("The city of Sumy was attacked by Belarus on Monday.", &["attack asserted Belarus > Sumy"]),
         ("Odesa was hit by a Kalibr missile.", &[]),
+        // A demonym on the weapon or platform that is the subject names the attacker, unless
+        // the document has that state supplying arms, which makes it the maker.
+        ("Russian missiles hit Kyiv on Monday.", &["attack asserted Russia > Ukraine [missiles]"]),
+        ("Israeli jets have struck Gaza.", &["attack asserted Israel > Gaza [jets]"]),
+        ("Ukrainian drones reportedly attacked Moscow.", &["attack asserted Ukraine > Russia [drones]"]),
+        ("Iranian-made drones hit Odesa.", &[]),
+        ("Iran supplied drones to Russia. Iranian drones hit Odesa.", &[
+            "supply asserted Iran > Russia [drones]",
+        ]),
         ("Russian strikes on Kharkiv killed four people.", &["attack asserted Russia > Kharkiv"]),
         ("Ukraine launched Storm Shadow missiles at Sevastopol.", &["attack asserted Ukraine > Sevastopol [Storm Shadow]"]),
         ("The attack on Lviv was carried out by Russia.", &["attack asserted Russia > Lviv"]),

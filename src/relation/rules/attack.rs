@@ -5,7 +5,7 @@ use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Part
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Drafts, Recalled};
+use super::{Arg, Ctx, Drafts, Memory, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -42,6 +42,9 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                     if strike { (cs..first).rev().find(target_ok).into_iter().collect() } else { Vec::new() };
             } else {
                 attackers = subject(v, first, cs);
+                if attackers.is_empty() {
+                    attackers = fielded_by(cx, first, cs).into_iter().collect();
+                }
                 targets = if strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
                 targets.retain(target_ok);
             }
@@ -133,6 +136,32 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
             out.push(d);
         }
     }
+}
+
+/// The state whose demonym marks the item that is the subject of the verb at `verb`
+/// ("Russian missiles hit Kyiv", "Israeli jets have struck Gaza"): the state that fields it.
+/// Not where the demonym marks a maker ("Iranian-made drones"), nor a state the document has
+/// supplying arms: "Iranian drones hit Odesa" after Iran's deliveries to Russia names the
+/// maker, not the attacker.
+fn fielded_by(cx: &Ctx, verb: usize, cs: usize) -> Option<Party> {
+    let v = cx.v;
+    let item = cx.items.iter().rev().find(|it| it.last < verb && it.first >= cs)?;
+    // Only auxiliaries and adverbs between the phrase and its verb ("have", "reportedly").
+    let between = item.last + 1..verb;
+    if between.len() > 2 || between.clone().any(|k| v.word(k).is_none() || v.class(k).len > 0) {
+        return None;
+    }
+    let origin = item.origin?;
+    let made = v.punct(origin + 1) == Some('-') && v.class(origin + 2).made;
+    if !v.is_demonym(origin) || made || origin + 1 != item.first {
+        return None;
+    }
+    let state = cx.id(Party::Token(origin))?;
+    let supplier = |m: &Memory| {
+        m.kind == RelationKind::Supply
+            && m.args.iter().any(|&(r, e)| r == Role::Supplier && v.doc.entities[e].id.0 == state)
+    };
+    (!cx.memory.iter().any(supplier)).then_some(Party::Token(origin))
 }
 
 /// A place named after "in" earlier in the sentence.
