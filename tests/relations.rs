@@ -196,6 +196,19 @@ fn modality() {
         ("Syria bought drones last year, officials said, to obtain rockets from Iran.", &[
             "supply hypothetical Iran > Syria [rockets]",
         ]),
+        // "used X to strike": the infinitive says what the use did, not what is planned.
+        ("Ukraine used ATACMS missiles to strike an airfield in Crimea.", &[
+            "attack asserted Ukraine > Crimea [ATACMS]",
+        ]),
+        // The use of Iranian drones also says that Iran supplied them (the "use" frame).
+        ("Russia has been using Iranian drones to attack Odesa.", &[
+            "attack asserted Russia > Odesa [drones]",
+            "supply asserted Iran > Russia [drones]",
+        ]),
+        ("Russia plans to use Iranian drones to attack Odesa.", &[
+            "attack hypothetical Russia > Odesa [drones]",
+            "supply hypothetical Iran > Russia [drones]",
+        ]),
     ]);
 }
 

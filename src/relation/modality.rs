@@ -62,10 +62,20 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
                 break;
             }
         }
-    } else if first > 0 && v.is(first - 1, &["to"]) {
+    } else if first > 0 && v.is(first - 1, &["to"]) && !purpose_of_use(v, first - 1, start) {
         return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
     }
     weak.unwrap_or((Modality::Asserted, None))
+}
+
+/// Whether the "to" at `to` opens the purpose of a use ("used ATACMS missiles to strike",
+/// "using drones to attack"): the use is stated, and with it what it did. Only the object
+/// phrase may stand between the verb and "to".
+fn purpose_of_use(v: &View, to: usize, start: usize) -> bool {
+    (to.saturating_sub(6).max(start)..to)
+        .rev()
+        .take_while(|&k| v.punct(k).is_none())
+        .any(|k| v.is(k, &["used", "uses", "using", "employed", "employs", "employing"]))
 }
 
 fn cue_at(v: &View, i: usize) -> Option<(usize, Modality)> {
