@@ -176,6 +176,10 @@ fn modality() {
         ("Hezbollah has never received missiles from Syria.", &["supply negated Syria > Hezbollah [missiles]"]),
         ("Iran reportedly delivered drones to Russia, according to officials.", &["supply asserted Iran > Russia [drones]"]),
         ("Belarus is expected to transfer artillery to Russia.", &["supply hypothetical Belarus > Russia [artillery]"]),
+        // A pledge or promise is a plan until the delivery is reported; a donation is one.
+        ("Germany pledged Leopard tanks to Ukraine.", &["supply hypothetical Germany > Ukraine [Leopard]"]),
+        ("Belarus promised Syria more rifles.", &["supply hypothetical Belarus > Syria [rifles]"]),
+        ("Japan donated air defence systems to Ukraine.", &["supply asserted Japan > Ukraine [air defence systems]"]),
         // A plan or expectation denied is a denial.
         ("Belarus is not expected to transfer artillery to Russia.", &["supply negated Belarus > Russia [artillery]"]),
         ("The Kremlin said Putin had no plans to meet Erdogan.", &["meet negated Recep Tayyip Erdoğan + Vladimir Putin"]),
