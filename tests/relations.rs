@@ -220,6 +220,10 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // A host meets a guest; weapons or a summit hosted are no meeting with the host.
+        ("Kim Jong Un hosted Putin in Pyongyang.", &["meet asserted Kim Jong Un + Vladimir Putin"]),
+        ("Belarus has hosted Russian nuclear weapons since 2023.", &[]),
+        ("Belarus will host Russian tactical nuclear weapons.", &[]),
         // A person may send troops (the gold lists the state with the person as an alternative);
         // the destination's preposition must follow closely.
         ("Kim Jong Un pledged to send more troops to Belarus.", &["deploy hypothetical Kim Jong Un > Belarus"]),

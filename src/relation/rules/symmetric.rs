@@ -28,6 +28,14 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             if frame == Frame::Visit {
                 other.retain(|&t| v.kind(t) == Some(EntityKind::State));
             }
+            // One hosts a guest, who is a person: "Belarus hosts Russian nuclear weapons" is
+            // no meeting.
+            if v.is(first, &["host", "hosts", "hosted", "hosting"]) {
+                other.retain(|&t| v.kind(t) == Some(EntityKind::Person));
+                if other.is_empty() {
+                    return;
+                }
+            }
             // "he will meet Putin": the pronoun is not Putin.
             let except = other.first().and_then(|&o| cx.id(Party::Token(o)));
             let subj = subject_or_main(cx, first, cs, except);
