@@ -276,6 +276,12 @@ fn attack_and_office() {
         ("Belarusian President Alexander Lukashenko spoke.", &["holds_office asserted Alexander Lukashenko > Belarus"]),
         ("Sergei Lavrov, Russia’s foreign minister, arrived.", &["holds_office asserted Sergei Lavrov > Russia"]),
         ("Foreign Minister Sergei Lavrov spoke.", &["holds_office asserted Sergei Lavrov > Russia"]),
+        // A title set off by commas before the name.
+        ("Ukraine’s defence minister, Rustem Umerov, said deliveries had begun.", &[
+            "holds_office asserted Rustem Umerov > Ukraine",
+        ]),
+        ("In Kyiv, Rustem Umerov said deliveries had begun.", &[]),
+        ("Ukraine’s defence minister met the president, Rustem Umerov said.", &[]),
         ("NATO Secretary General Jens Stoltenberg warned Moscow.", &["holds_office asserted Jens Stoltenberg > NATO"]),
     ]);
 }

@@ -182,11 +182,17 @@ pub(crate) fn offices(cx: &Ctx, out: &mut Drafts) {
         }
         let person = v.entity(p).unwrap_or_default();
         // Before the name: the longest run of title words, names, possessives and
-        // capitalized words ("U.S. National Security Council spokesperson").
-        let mut s = p;
+        // capitalized words ("U.S. National Security Council spokesperson"), also set off by
+        // commas when a title head ends it ("Ukraine's defence minister, Rustem Umerov,").
+        let set_off = p >= 2
+            && v.punct(p - 1) == Some(',')
+            && (p + 1 >= v.len() || matches!(v.punct(p + 1), Some(',' | '.')))
+            && title_word(v, p - 2).is_some_and(|(_, head)| head);
+        let end = if set_off { p - 1 } else { p };
+        let mut s = end;
         // The title words of the run, last token at the end, for the scan to read again.
         let mut before = [None; RUN];
-        while s > 0 && p - s < RUN {
+        while s > 0 && end - s < RUN {
             let k = s - 1;
             let word = title_word(v, k);
             let fits = word.is_some()
@@ -197,11 +203,11 @@ pub(crate) fn offices(cx: &Ctx, out: &mut Drafts) {
             if !fits {
                 break;
             }
-            before[RUN - (p - k)] = word;
+            before[RUN - (end - k)] = word;
             s = k;
         }
-        let mut found = if s < p {
-            Some(scan(v, s, p - 1, Known { from: s, words: &before[RUN - (p - s)..] }))
+        let mut found = if s < end {
+            Some(scan(v, s, end - 1, Known { from: s, words: &before[RUN - (end - s)..] }))
         } else {
             None
         };
