@@ -220,6 +220,9 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // The name after a place's preposition is where, not who, also before an infinitive.
+        ("Kim Jong Un arrived in Vladivostok to meet Putin.", &["meet hypothetical Kim Jong Un + Vladimir Putin"]),
+        ("Kim Jong Un traveled to Russia to meet Putin.", &["meet hypothetical Kim Jong Un + Vladimir Putin"]),
         // A host meets a guest; weapons or a summit hosted are no meeting with the host.
         ("Kim Jong Un hosted Putin in Pyongyang.", &["meet asserted Kim Jong Un + Vladimir Putin"]),
         ("Belarus has hosted Russian nuclear weapons since 2023.", &[]),

@@ -237,8 +237,10 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         {
             first -= 1;
         }
-        // "a plan for North Korea to send": the name before an infinitive is its subject.
-        let infinitive = v.is(i + 1, &["to"]) && i + 2 >= at;
+        // "a plan for North Korea to send", "any move by Iran to arm": the name before an
+        // infinitive is its subject after "for" or "by"; after a place's preposition it is
+        // where ("arrived in Russia to meet Putin").
+        let infinitive = v.is(i + 1, &["to"]) && i + 2 >= at && first > 0 && v.is(first - 1, &["for", "by"]);
         // "as" opens a clause ("As Iran prepares …") except in "such as".
         let such_as = first >= 2 && v.is(first - 1, &["as"]) && v.is(first - 2, &["such"]);
         if first > 0 && (v.is(first - 1, PREPOSITIONS) || such_as) && !infinitive {
