@@ -84,6 +84,12 @@ fn supply_active_passive_reverse() {
 fn supply_nouns_origins_and_coordination() {
     #[rustfmt::skip]
     check(&[
+        // The item a relative clause is about.
+        ("The drones, which Iran supplied to Russia, were used in the attack.", &[
+            "supply asserted Iran > Russia [drones]",
+        ]),
+        ("The rifles that Belarus sold to Syria were old.", &["supply asserted Belarus > Syria [rifles]"]),
+        ("Officials said that Belarus sold Syria nothing.", &[]),
         ("Belarus’s shipment of artillery shells to Syria alarmed Washington.", &["supply asserted Belarus > Syria [artillery shells]"]),
         ("The transfer of Kinzhal missiles from Russia to Belarus was confirmed.", &["supply asserted Russia > Belarus [Kinzhal]"]),
         ("Arms shipments from Iran to the Houthis continued through the winter.", &["supply asserted Iran > Houthis [Arms]"]),

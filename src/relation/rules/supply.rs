@@ -42,6 +42,10 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
         })
         .collect();
+    let mut before = before;
+    if before.is_empty() {
+        before.extend(antecedent(cx, cs, first));
+    }
     let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| v.class(i).personnel);
     let mine = drafts.len();
     match frame {
@@ -212,6 +216,20 @@ fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
         return Vec::new();
     }
     phrase_at(v, i, limit)
+}
+
+/// The item a relative clause that holds the verb at `verb` is about: "the drones, which Iran
+/// supplied to Russia," and "the drones that Iran supplied". The relative clause must have a
+/// subject name of its own, so that "drones that were supplied" stays the passive's business.
+fn antecedent(cx: &Ctx, cs: usize, verb: usize) -> Option<Item> {
+    let v = cx.v;
+    let r = (cs.saturating_sub(1)..verb).find(|&k| v.is(k, &["which", "that"]))?;
+    if !(r + 1..verb).any(|k| v.entity(k).is_some()) || (r + 1..verb).any(|k| v.punct(k).is_some()) {
+        return None;
+    }
+    let comma = r > 0 && v.punct(r - 1) == Some(',');
+    let end = r.checked_sub(1 + usize::from(comma))?;
+    cx.items.iter().find(|it| it.last == end).copied()
 }
 
 /// The makers of the items: a demonym before the phrase, or the origin of a named system.
