@@ -321,6 +321,8 @@ fn sentences_that_state_no_relation() {
         ("Russia and Iran discussed the weather.", &[]),
         ("The drones flew over Kyiv.", &[]),
         ("Iran sent a delegation to Moscow.", &[]),
+        ("The U.S. targeted Iranian oil exports with new sanctions.", &[]),
+        ("Washington hit Chinese firms with tariffs on Monday.", &[]),
         ("Belarus supplies food to Syria.", &[]),
         ("Turkey’s exports to Russia rose in March.", &[]),
         ("Putin attended a summit in Minsk.", &[]),

@@ -20,6 +20,11 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     if first > 0 && v.is(first - 1, &["of", "capable"]) {
         return;
     }
+    // "targeted Iranian oil exports with new sanctions": an economic or political measure is
+    // no weapon, whoever it hits.
+    if (last + 1..ce).any(|k| v.is(k, &["with"]) && (k + 1..(k + 4).min(ce + 1)).any(|m| v.is(m, MEASURES))) {
+        return;
+    }
     let target_ok = |t: &usize| {
         matches!(v.kind(*t), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
     };
@@ -137,6 +142,29 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
         }
     }
 }
+
+/// Nouns for the measures that states "target" or "hit" one another with in a trade war or a
+/// war of words.
+const MEASURES: &[&str] = &[
+    "sanctions",
+    "tariffs",
+    "tariff",
+    "duties",
+    "restrictions",
+    "measures",
+    "penalties",
+    "fines",
+    "criticism",
+    "lawsuit",
+    "lawsuits",
+    "controls",
+    "bans",
+    "ban",
+    "levies",
+    "probe",
+    "investigation",
+    "accusations",
+];
 
 /// The state whose demonym marks the item that is the subject of the verb at `verb`
 /// ("Russian missiles hit Kyiv", "Israeli jets have struck Gaza"): the state that fields it.
