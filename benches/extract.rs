@@ -25,7 +25,7 @@ const LONG_ENTITIES: usize = 652;
 const LONG_RELATIONS: usize = 83;
 /// One pass over all five seed articles; the corpus repeats it.
 const SEEDS_ENTITIES: usize = 1_126;
-const SEEDS_RELATIONS: usize = 142;
+const SEEDS_RELATIONS: usize = 143;
 /// The longest seed plus a paragraph naming 100 of the synthetic entries.
 const SYNTHETIC_ENTITIES: usize = LONG_ENTITIES + 100;
 const SYNTHETIC_RELATIONS: usize = LONG_RELATIONS;

@@ -84,6 +84,13 @@ fn supply_active_passive_reverse() {
 fn supply_nouns_origins_and_coordination() {
     #[rustfmt::skip]
     check(&[
+        // A gerund that opens the sentence takes the main clause's subject.
+        ("By gaining munitions from Iran, Russia could stay in the fight.", &[
+            "supply hypothetical Iran > Russia [munitions]",
+        ]),
+        ("After receiving drones from Iran, Russia intensified its attacks.", &["supply asserted Iran > Russia [drones]"]),
+        ("After selling rifles to Syria, Belarus signed a pact.", &["supply asserted Belarus > Syria [rifles]"]),
+        ("After receiving drones from Iran, Russian officials said nothing.", &[]),
         // The item a relative clause is about.
         ("The drones, which Iran supplied to Russia, were used in the attack.", &[
             "supply asserted Iran > Russia [drones]",

@@ -284,6 +284,25 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
     Vec::new()
 }
 
+/// The subject of a gerund that opens its sentence: the main clause's subject after the comma
+/// that closes it ("By gaining munitions from Pyongyang, Moscow could …", "After receiving
+/// drones from Iran, Russia …"). `verb` is the gerund's first token and `last` its last.
+pub(crate) fn fronted_subject(v: &View, verb: usize, last: usize, limit: usize) -> Option<usize> {
+    let gerund = v.word(verb).is_some_and(|w| w.ends_with("ing"));
+    let opens = match verb {
+        0 => true,
+        1 => v.is(0, &["by", "after", "before", "while", "since", "upon", "when", "having", "in"]),
+        _ => false,
+    };
+    if !gerund || !opens {
+        return None;
+    }
+    let comma = (last + 1..=limit).find(|&k| v.punct(k) == Some(','))?;
+    let name = comma + 1;
+    let acts = v.word(name + 1).is_some_and(|w| v.class(name + 1).len == 0 && !matches!(w, "and" | "or"));
+    (v.entity(name).is_some() && !v.is_demonym(name) && acts).then_some(name)
+}
+
 /// A party to a relation as a rule finds it: a token of this sentence, or an entity of the
 /// document (a pronoun's antecedent). The role table's [`Filler`](super::Filler) says what
 /// kind of party a role accepts.

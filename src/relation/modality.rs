@@ -9,6 +9,7 @@
 //! ("Pyongyang denied that it sold shells"). A negation right before a hypothetical cue
 //! denies it ("no plans to", "not expected to").
 
+use super::args::fronted_subject;
 use super::clause::clause;
 use super::view::View;
 use super::Modality;
@@ -64,6 +65,14 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
         }
     } else if first > 0 && v.is(first - 1, &["to"]) && !purpose_of_use(v, first - 1, start) {
         return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
+    } else if let Some(subject) = fronted_subject(v, first, last, v.len().saturating_sub(1)) {
+        // "By gaining munitions from Iran, Russia could stay in the fight": a gerund that
+        // opens the sentence is as sure as the main clause, whose modal follows its subject.
+        for i in subject + 1..(subject + 3).min(v.len()) {
+            if let Some((n, m)) = cue_at(v, i) {
+                return (m, Some(v.span_of(i, i + n - 1)));
+            }
+        }
     }
     weak.unwrap_or((Modality::Asserted, None))
 }

@@ -1,6 +1,6 @@
 //! supply: who transfers arms to whom, and which.
 
-use super::super::args::{after_prep, phrase_at, subject, subject_except, Party};
+use super::super::args::{after_prep, fronted_subject, phrase_at, subject, subject_except, Party};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::Item;
@@ -68,7 +68,12 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 if to.is_empty() {
                     to = after_prep(v, last + 1, ce, &["to"]);
                 }
-                (subject_or_main(cx, first, cs, None), to.into_iter().map(Party::Token).collect())
+                let mut from = subject_or_main(cx, first, cs, None);
+                if from.is_empty() {
+                    // "After selling drones to Russia, Iran …"
+                    from.extend(fronted_subject(v, first, last, ce).map(Party::Token));
+                }
+                (from, to.into_iter().map(Party::Token).collect())
             };
             pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
         }
@@ -86,9 +91,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             }
             if recipients.is_empty() {
                 // "By gaining such munitions from Pyongyang, Moscow could …"
-                if v.punct(ce + 1) == Some(',') && v.entity(ce + 2).is_some() {
-                    recipients = vec![Party::Token(ce + 2)];
-                }
+                recipients.extend(fronted_subject(v, first, last, ce).map(Party::Token));
             }
             let from: Vec<Party> = if frame == Frame::Receive {
                 after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
