@@ -233,6 +233,10 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // An unnamed place that a name then locates.
+        ("North Korea deployed troops to the front line in Kursk.", &["deploy asserted North Korea > Kursk"]),
+        ("Iran sent advisers to the border with Syria.", &["deploy asserted Iran > Syria"]),
+        ("Iran sent advisers to help the army of Syria.", &[]),
         // The name after a place's preposition is where, not who, also before an infinitive.
         ("Kim Jong Un arrived in Vladivostok to meet Putin.", &["meet hypothetical Kim Jong Un + Vladimir Putin"]),
         ("Kim Jong Un traveled to Russia to meet Putin.", &["meet hypothetical Kim Jong Un + Vladimir Putin"]),

@@ -31,7 +31,11 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     // The destination's preposition follows the troops or the verb closely ("sent troops to",
     // "troops stationed in"); one far on belongs to another phrase ("to send troops to
     // support his operation in Ukraine").
-    let destination: Vec<usize> = after_prep_within(v, from, from + 2, ce, DESTINATION)
+    let mut destination = after_prep_within(v, from, from + 2, ce, DESTINATION);
+    if destination.is_empty() {
+        destination.extend(where_the_front_is(cx, from, ce));
+    }
+    let destination: Vec<usize> = destination
         .into_iter()
         .filter(|&t| matches!(v.kind(t), Some(EntityKind::State | EntityKind::Place)))
         .take(1)
@@ -71,4 +75,19 @@ fn troop_origin(cx: &Ctx, troops: usize, limit: usize) -> Option<usize> {
         return after_prep(v, troops + 1, limit, &["from"]).first().copied();
     }
     None
+}
+
+/// "sent troops to the front line in Kursk", "deployed to the border with Ukraine": a
+/// destination written as a short unnamed place (an article and at most two more words) that
+/// a name then locates.
+fn where_the_front_is(cx: &Ctx, from: usize, ce: usize) -> Option<usize> {
+    let v = cx.v;
+    let to = (from..=(from + 2).min(ce)).find(|&k| v.is(k, &["to", "into"]))?;
+    let of = (to + 2..=(to + 4).min(ce)).find(|&k| v.is(k, &["in", "near", "of", "along", "with"]))?;
+    // An article, so that the words are a noun phrase, not an infinitive ("to support his
+    // campaign in Syria").
+    if !v.is(to + 1, &["the", "a", "an"]) || (to + 1..of).any(|k| v.word(k).is_none() || v.class(k).len > 0) {
+        return None;
+    }
+    v.entity(of + 1).map(|_| of + 1)
 }
