@@ -233,6 +233,8 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // An armed group sends its own fighters.
+        ("Wagner fighters were redeployed to Belarus.", &["deploy asserted Wagner Group > Belarus"]),
         // An unnamed place that a name then locates.
         ("North Korea deployed troops to the front line in Kursk.", &["deploy asserted North Korea > Kursk"]),
         ("Iran sent advisers to the border with Syria.", &["deploy asserted Iran > Syria"]),

@@ -3,8 +3,10 @@
 use super::super::args::{after_prep, after_prep_within, subject, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
+use super::super::view::View;
 use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
+use crate::gazetteer::OrganizationType;
 use crate::relation::{RelationKind, Role, Rule};
 
 const DESTINATION: &[&str] = &["to", "into", "in", "within", "inside"];
@@ -65,7 +67,8 @@ fn troop_origin(cx: &Ctx, troops: usize, limit: usize) -> Option<usize> {
     for _ in 0..3 {
         i = i.checked_sub(1)?;
         if v.entity(i).is_some() {
-            return (v.is_demonym(i) || v.kind(i) == Some(EntityKind::State)).then_some(i);
+            return (v.is_demonym(i) || v.kind(i) == Some(EntityKind::State) || armed_group(v, i))
+                .then_some(i);
         }
         if v.word(i).is_none() || v.is(i, &["the", "of", "and", "from", "to"]) {
             break;
@@ -90,4 +93,12 @@ fn where_the_front_is(cx: &Ctx, from: usize, ce: usize) -> Option<usize> {
         return None;
     }
     v.entity(of + 1).map(|_| of + 1)
+}
+
+/// Whether the name at `i` is an armed group's, whose fighters it sends ("Wagner fighters").
+fn armed_group(v: &View, i: usize) -> bool {
+    v.entity(i).is_some_and(|e| {
+        let entry = &v.doc.gazetteer.entries()[v.doc.entities[e].id.0 as usize];
+        entry.organization_type == Some(OrganizationType::ArmedGroup)
+    })
 }
