@@ -280,6 +280,10 @@ fn attack_and_office() {
         ("Odesa was hit by a Kalibr missile.", &[]),
         // A demonym on the weapon or platform that is the subject names the attacker, unless
         // the document has that state supplying arms, which makes it the maker.
+        // After a verb of saying, a name on troops is the subject of the clause it opens.
+        ("Britain said Ukrainian forces had used Storm Shadow missiles to hit a command post in Kursk.", &[
+            "attack asserted Ukraine > Kursk [Storm Shadow]",
+        ]),
         ("Russian missiles hit Kyiv on Monday.", &["attack asserted Russia > Ukraine [missiles]"]),
         ("Israeli jets have struck Gaza.", &["attack asserted Israel > Gaza [jets]"]),
         ("Ukrainian drones reportedly attacked Moscow.", &["attack asserted Ukraine > Russia [drones]"]),

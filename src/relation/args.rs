@@ -249,11 +249,13 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         }
         let next = v.class(i + 1);
         // Part of an item phrase ("Iranian drones") is the item's maker, not the subject; a name
-        // on troops after a verb is its object ("bolster Kremlin troops").
+        // on troops after a verb is its object ("bolster Kremlin troops"), but not after a verb
+        // of saying, which opens a clause ("said Ukrainian forces had used …").
         let object = (next.personnel || next.head)
             && first > 0
-            && v.word(first - 1)
-                .is_some_and(|w| !matches!(w, "that" | "and" | "as" | "while" | "if" | "when"));
+            && v.word(first - 1).is_some_and(|w| {
+                !matches!(w, "that" | "and" | "as" | "while" | "if" | "when") && !REPORTING.contains(&w)
+            });
         // "Iranian-made drones", "Iranian-made Shahed drones": the maker, whatever follows.
         let made = v.punct(i + 1) == Some('-') && v.class(i + 2).made;
         if next.head && v.is_demonym(i) || object || made {
@@ -302,6 +304,25 @@ pub(crate) fn fronted_subject(v: &View, verb: usize, last: usize, limit: usize) 
     let acts = v.word(name + 1).is_some_and(|w| v.class(name + 1).len == 0 && !matches!(w, "and" | "or"));
     (v.entity(name).is_some() && !v.is_demonym(name) && acts).then_some(name)
 }
+
+/// Verbs of saying, after which a clause begins without "that".
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "added",
+    "warned",
+    "believe",
+    "believes",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+];
 
 /// A party to a relation as a rule finds it: a token of this sentence, or an entity of the
 /// document (a pronoun's antecedent). The role table's [`Filler`](super::Filler) says what
