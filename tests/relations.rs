@@ -84,6 +84,9 @@ fn supply_active_passive_reverse() {
 fn supply_nouns_origins_and_coordination() {
     #[rustfmt::skip]
     check(&[
+        // What is used came from the state after "from"; what is fired, from a launch site.
+        ("Russia is using weapons from Pyongyang to kill civilians.", &["supply asserted North Korea > Russia [weapons]"]),
+        ("Russia fired missiles from Belarus at Kyiv.", &["attack asserted Russia > Ukraine [missiles]"]),
         // A gerund that opens the sentence takes the main clause's subject.
         ("By gaining munitions from Iran, Russia could stay in the fight.", &[
             "supply hypothetical Iran > Russia [munitions]",

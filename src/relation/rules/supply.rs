@@ -96,7 +96,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             let from: Vec<Party> = if frame == Frame::Receive {
                 after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
             } else {
-                Vec::new()
+                source_of_use(cx, first, &items).into_iter().collect()
             };
             let suppliers = if from.is_empty() { origins(cx, &items) } else { from };
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
@@ -219,6 +219,17 @@ fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
         return Vec::new();
     }
     phrase_at(v, i, limit)
+}
+
+/// "using weapons from Pyongyang": a state right after the used item, after "from", is where
+/// it came from. Not for "fire" or "launch", whose "from" is where they were fired from.
+fn source_of_use(cx: &Ctx, verb: usize, items: &[Item]) -> Option<Party> {
+    let v = cx.v;
+    if !v.is(verb, &["use", "uses", "used", "using", "employ", "employs", "employed", "employing"]) {
+        return None;
+    }
+    let from = items.iter().map(|it| it.last + 1).find(|&k| v.is(k, &["from"]))?;
+    (v.kind(from + 1) == Some(EntityKind::State)).then_some(Party::Token(from + 1))
 }
 
 /// The item a relative clause that holds the verb at `verb` is about: "the drones, which Iran
