@@ -216,6 +216,9 @@ fn modality() {
         ("Syria bought drones last year, officials said, to obtain rockets from Iran.", &[
             "supply hypothetical Iran > Syria [rockets]",
         ]),
+        ("Washington has warned Beijing against supplying arms to Moscow.", &[
+            "supply hypothetical China > Russia [arms]",
+        ]),
         // "used X to strike": the infinitive says what the use did, not what is planned.
         ("Ukraine used ATACMS missiles to strike an airfield in Crimea.", &[
             "attack asserted Ukraine > Crimea [ATACMS]",

@@ -3,8 +3,9 @@
 //! The cues come from `gazetteers/lexicon/modality.tsv`. Within the trigger's clause, the cue
 //! nearest before the trigger decides (the trigger word itself counts: "bid for",
 //! "negotiations"); for a noun trigger, a cue right after its phrase counts too ("a meeting
-//! between Kim and Putin soon expected"). Two weak cues apply only when no lexicon cue does: an
-//! infinitive "to" right before a verb trigger ("a strategy … to obtain drones") and "any"
+//! between Kim and Putin soon expected"). Three weak cues apply only when no lexicon cue does: an
+//! infinitive "to" right before a verb trigger ("a strategy … to obtain drones"), "against"
+//! before a gerund ("warned Beijing against supplying arms"), and "any"
 //! ("any move by Iran to arm Russia"). A cue right before "that" governs the clause it opens
 //! ("Pyongyang denied that it sold shells"). A negation right before a hypothetical cue
 //! denies it ("no plans to", "not expected to").
@@ -64,6 +65,10 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
             }
         }
     } else if first > 0 && v.is(first - 1, &["to"]) && !purpose_of_use(v, first - 1, start) {
+        return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
+    } else if first > 0 && v.is(first - 1, &["against"]) && v.word(first).is_some_and(|w| w.ends_with("ing"))
+    {
+        // "warned Beijing against supplying arms": what one is warned against has not happened.
         return (Modality::Hypothetical, Some(v.span_of(first - 1, first - 1)));
     } else if let Some(subject) = fronted_subject(v, first, last, v.len().saturating_sub(1)) {
         // "By gaining munitions from Iran, Russia could stay in the fight": a gerund that
