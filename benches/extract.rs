@@ -22,10 +22,10 @@ const SHORT_ENTITIES: usize = 113;
 const SHORT_RELATIONS: usize = 12;
 /// Longest seed article (002_d34c1c6bf8382799.txt, 41,004 bytes).
 const LONG_ENTITIES: usize = 652;
-const LONG_RELATIONS: usize = 83;
+const LONG_RELATIONS: usize = 84;
 /// One pass over all five seed articles; the corpus repeats it.
 const SEEDS_ENTITIES: usize = 1_126;
-const SEEDS_RELATIONS: usize = 143;
+const SEEDS_RELATIONS: usize = 144;
 /// The longest seed plus a paragraph naming 100 of the synthetic entries.
 const SYNTHETIC_ENTITIES: usize = LONG_ENTITIES + 100;
 const SYNTHETIC_RELATIONS: usize = LONG_RELATIONS;

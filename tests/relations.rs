@@ -290,6 +290,22 @@ fn attack_and_office() {
         ("Britain said Ukrainian forces had used Storm Shadow missiles to hit a command post in Kursk.", &[
             "attack asserted Ukraine > Kursk [Storm Shadow]",
         ]),
+        // "The strikes" as the subject of a strike verb refer back for the attacker, and the
+        // verb names the new target.
+        ("Russia struck Odesa on Monday. The strikes also hit Kharkiv.", &[
+            "attack asserted Russia > Odesa",
+            "attack asserted Russia > Kharkiv",
+        ]),
+        ("Belarus struck Odesa. The strikes killed four people.", &["attack asserted Belarus > Odesa"]),
+        ("Belarus struck Odesa. The missiles hit Kherson too.", &[
+            "attack asserted Belarus > Odesa",
+            "attack asserted Belarus > Kherson [missiles]",
+        ]),
+        // "the missile strike" stays a noun, which refers back.
+        ("Belarus struck Odesa. Russia praised the missile strike.", &[
+            "attack asserted Belarus > Odesa",
+            "attack asserted Belarus > Odesa [missile]",
+        ]),
         ("Russian missiles hit Kyiv on Monday.", &["attack asserted Russia > Ukraine [missiles]"]),
         ("Israeli jets have struck Gaza.", &["attack asserted Israel > Gaza [jets]"]),
         ("Ukrainian drones reportedly attacked Moscow.", &["attack asserted Ukraine > Russia [drones]"]),

@@ -5,7 +5,8 @@ use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Part
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
-use super::{Arg, Ctx, Drafts, Memory, Recalled};
+use super::super::view::View;
+use super::{verb_triggers, Arg, Ctx, Drafts, Memory, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -31,6 +32,8 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let mut attackers: Vec<Party>;
     let mut targets: Vec<usize>;
     let mut end = last;
+    // Whether the verb's subject is "the strikes" or "the missiles", which refer back.
+    let mut definite = false;
     match frame {
         Frame::Strike | Frame::Launch => {
             let strike = frame == Frame::Strike;
@@ -50,6 +53,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                 if attackers.is_empty() {
                     attackers = fielded_by(cx, first, cs).into_iter().collect();
                 }
+                definite = attackers.is_empty() && definite_subject(v, first, cs).is_some();
                 targets = if strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
                 targets.retain(target_ok);
             }
@@ -63,6 +67,11 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
             }
         }
         _ => {
+            // "The strikes also hit Kharkiv": the verb states this attack, with its own target.
+            let verb = (last + 1..=(last + 3).min(ce)).find(|&k| verb_triggers(v, k).next().is_some());
+            if verb.is_some_and(|k| definite_subject(v, k, cs) == Some(last)) {
+                return;
+            }
             let modifier = cx.modifier_before(first).filter(|&m| v.kind(m) != Some(EntityKind::Place));
             attackers = cx.possessor(first);
             if attackers.is_empty() {
@@ -86,8 +95,9 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
         }
     }
     targets.retain(|t| target_ok(t));
-    let anaphoric =
-        cx.anaphoric(first) || attackers.is_empty() && v.is(first.saturating_sub(1), &["the", "these"]);
+    let anaphoric = definite
+        || cx.anaphoric(first)
+        || attackers.is_empty() && v.is(first.saturating_sub(1), &["the", "these"]);
     // The attack stated just before supplies what a definite reference leaves out.
     let recalled = if anaphoric { cx.recall(Recalled::Attack, ANAPHORA_WINDOW) } else { None };
     let mut recalled_target = None;
@@ -141,6 +151,29 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
             out.push(d);
         }
     }
+}
+
+/// The subject of the verb at `verb` when it is a definite attack noun or weapon ("the strikes
+/// also hit", "these missiles struck"), which refers to the attack stated before.
+fn definite_subject(v: &View, verb: usize, cs: usize) -> Option<usize> {
+    let mut k = verb;
+    while k > cs
+        && v.word(k - 1)
+            .is_some_and(|w| w.ends_with("ly") || matches!(w, "also" | "then" | "have" | "has" | "had"))
+    {
+        k -= 1;
+    }
+    let noun = k.checked_sub(1).filter(|&n| n >= cs)?;
+    let attack_noun =
+        v.phrases(&v.doc.lexicon.triggers, noun).any(|(n, t)| n == 1 && t.frame == Frame::NounAttack);
+    if !(attack_noun || v.class(noun).head) {
+        return None;
+    }
+    (1..=2)
+        .filter_map(|d| noun.checked_sub(d))
+        .take_while(|&i| i >= cs && v.word(i).is_some() && v.entity(i).is_none())
+        .any(|i| v.is(i, &["the", "these", "those", "this", "that"]))
+        .then_some(noun)
 }
 
 /// Nouns for the measures that states "target" or "hit" one another with in a trade war or a

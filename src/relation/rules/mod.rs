@@ -287,6 +287,17 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
         {
             return true;
         }
+        // An adverb, or a plural attack noun or weapon right before, makes it the verb of
+        // that subject: "the strikes also hit", "the missiles struck", "the attacks hit".
+        let adverb =
+            v.is(prev, &["also", "then", "still", "already", "reportedly", "allegedly", "again", "later"]);
+        let plural = v.word(prev).is_some_and(|w| w.ends_with('s'))
+            && (v.class(prev).head
+                || v.phrases(&v.doc.lexicon.triggers, prev)
+                    .any(|(n, t)| n == 1 && t.frame == Frame::NounAttack));
+        if adverb || plural && k == i {
+            return false;
+        }
         // Adjectives and materiel words may stand between: "their first official talks".
         let adjective = v.word(prev).is_some_and(|w| {
             !v.capitalized(prev)
