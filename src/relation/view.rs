@@ -228,12 +228,17 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// Whether the word at `i` is one of `words`.
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
-        // The lists are short function words, many of one length: comparing the first byte
-        // before the rest saves a `memcmp` call for most of those ("the" against "and").
-        self.word(i).is_some_and(|w| {
-            let first = w.as_bytes().first();
-            words.iter().any(|c| c.len() == w.len() && c.as_bytes().first() == first && *c == w)
-        })
+        self.word(i).is_some_and(|w| among(w, words))
+    }
+
+    /// Whether the word at `i` is in `set`: [`View::is`] for the lists the rules ask about
+    /// at every token, which the set's filter answers for most words without a comparison.
+    #[inline]
+    pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
+        match self.tokens.get(i).map(|t| t.word) {
+            Some(Word { text: Some(w), fingerprint }) => set.may_hold(fingerprint) && among(w, set.words),
+            _ => false,
+        }
     }
 
     pub fn entity(&self, i: usize) -> Option<usize> {
@@ -285,6 +290,69 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
     }
+}
+
+/// Whether `w` is one of `words`. The lists are short function words, many of one length:
+/// comparing the first byte before the rest saves a `memcmp` call for most of those ("the"
+/// against "and").
+#[inline]
+fn among(w: &str, words: &[&str]) -> bool {
+    let first = w.as_bytes().first();
+    words.iter().any(|c| c.len() == w.len() && c.as_bytes().first() == first && *c == w)
+}
+
+/// A fixed list of words that the rules ask about at many tokens ("is this word a
+/// preposition?"), with a Bloom filter of their [`fingerprint`]s made at compile time: the
+/// view keeps each word's fingerprint, so most words are turned away by one bit, without
+/// comparing them with each word of the list.
+pub(crate) struct WordSet {
+    pub words: &'static [&'static str],
+    /// 256 bits, one set by each word at its fingerprint's top byte.
+    filter: [u64; 4],
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        let mut filter = [0; 4];
+        let mut k = 0;
+        while k < words.len() {
+            let bit = filter_bit(const_fingerprint(words[k].as_bytes()));
+            filter[bit / 64] |= 1 << (bit % 64);
+            k += 1;
+        }
+        WordSet { words, filter }
+    }
+
+    /// Whether a word with this fingerprint may be in the set: `false` only if it is not.
+    #[inline]
+    fn may_hold(&self, fingerprint: u32) -> bool {
+        let bit = filter_bit(fingerprint);
+        self.filter[bit / 64] >> (bit % 64) & 1 != 0
+    }
+}
+
+const fn filter_bit(fingerprint: u32) -> usize {
+    (fingerprint >> 24) as usize
+}
+
+/// The [`fingerprint`] of a normalized word, at compile time: [`fingerprint_of`] written
+/// out, which is no `const fn` (a test holds the two to one answer).
+const fn const_fingerprint(word: &[u8]) -> u32 {
+    let n = word.len();
+    let tail = if n > 8 { eight_from(word, n - 8) } else { 0 };
+    let bytes = eight_from(word, 0) ^ tail.rotate_left(29);
+    ((bytes ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
+}
+
+/// The eight bytes of `word` from `at`, zeros past its end, the first lowest.
+const fn eight_from(word: &[u8], at: usize) -> u64 {
+    let mut x = 0;
+    let mut k = 0;
+    while k < 8 && at + k < word.len() {
+        x |= (word[at + k] as u64) << (8 * k);
+        k += 1;
+    }
+    x
 }
 
 /// The phrases that begin at a token: see [`View::phrases`].
@@ -1016,6 +1084,60 @@ mod tests {
             });
         }
         assert!(found > 100, "{found} triggers");
+    }
+
+    /// Words of every length the fingerprint reads in its own way, with and without ASCII.
+    const SET: WordSet = WordSet::new(&[
+        "the",
+        "and",
+        "which",
+        "a",
+        "s",
+        "n't",
+        "according",
+        "specifically",
+        "counteroffensives",
+        "état",
+        "türkiye's",
+        "unmanned-aerial",
+        "10,000-strong",
+        "abcdefgh",
+        "abcdefghi",
+        "",
+    ]);
+
+    #[test]
+    fn the_compiled_fingerprint_is_the_lexicons() {
+        for w in SET.words.iter().chain(crate::relation::clause::tests::LISTED.iter().copied().flatten()) {
+            assert_eq!(const_fingerprint(w.as_bytes()), fingerprint(w.as_bytes()), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_is_in_a_set_as_its_list_says() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts = vec![ENDINGS.to_string(), SET.words.join(" "), SET.words.join(" ").to_uppercase()];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let mut found = 0;
+        for text in &texts {
+            with_view(text, |v| {
+                for i in 0..=v.len() {
+                    assert_eq!(v.is_in(i, &SET), v.is(i, SET.words), "{:?}", v.word(i));
+                    found += usize::from(v.is(i, SET.words));
+                }
+            });
+        }
+        assert!(found > 1000, "{found} words of the set");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compiled_fingerprints_of_any_words_are_the_lexicons(word in "\\PC{0,20}") {
+            let w = normalize(&word);
+            proptest::prop_assert_eq!(const_fingerprint(w.as_bytes()), fingerprint(w.as_bytes()));
+        }
     }
 
     #[test]
