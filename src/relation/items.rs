@@ -67,13 +67,13 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
 pub(crate) fn items(v: &View) -> Vec<Item> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < v.len() {
-        // Only a materiel word or a name begins an item: most tokens are passed over without
-        // the phrase loop, which would stop at once.
-        if v.class(i).len == 0 && v.entity(i).is_none() {
-            i += 1;
+    // Only a materiel word or a name begins an item: the view lists the tokens that may,
+    // and the others are passed over without the phrase loop, which would stop at once.
+    for &start in v.item_starts() {
+        if start < i || v.class(start).len == 0 && v.entity(start).is_none() {
             continue;
         }
+        i = start;
         let weapon = v.kind(i) == Some(EntityKind::Weapon);
         let (first, mut last, mut has_head, mut j) =
             if weapon { (i, i, true, i + 1) } else { (i, i, false, i) };

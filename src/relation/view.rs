@@ -83,6 +83,9 @@ pub(crate) struct View<'d, 'a> {
     /// The materiel class of each token, looked up once: the rules ask about the same
     /// tokens many times.
     classes: Vec<WordClass>,
+    /// The tokens that may begin an item, in order: the words the materiel filter let
+    /// through, and the names. The item search passes over the others without a look.
+    classed: Vec<usize>,
     /// The token whose clause was asked for last, and the clause's first and last token:
     /// each rule that a trigger fires asks for the trigger's clause again.
     clause: core::cell::Cell<Option<(usize, (usize, usize))>>,
@@ -97,7 +100,7 @@ pub(crate) struct Scratch {
     classes: Vec<WordClass>,
     /// The words of the sentence being read whose normal form is in its buffer.
     lowered: Vec<Lowered>,
-    /// The tokens of the sentence being read that may have a materiel class.
+    /// The tokens of the sentence being read that may have a materiel class, and its names.
     classed: Vec<usize>,
 }
 
@@ -169,12 +172,14 @@ impl<'d, 'a> View<'d, 'a> {
             }
         }
         let classes = core::mem::take(&mut scratch.classes);
+        let classed = core::mem::take(&mut scratch.classed);
         let clause = core::cell::Cell::new(None);
-        let mut view = View { doc, span, tokens, classes, clause };
+        let mut view = View { doc, span, tokens, classes, classed, clause };
         // Most words have no class, and the tokenizer has told which may have one.
         view.classes.clear();
         view.classes.resize(view.tokens.len(), WordClass::default());
-        for &i in &scratch.classed {
+        for k in 0..view.classed.len() {
+            let i = view.classed[k];
             let class = classify(&view, i);
             if let Some(c) = view.classes.get_mut(i) {
                 *c = class;
@@ -187,6 +192,13 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn recycle(self, scratch: &mut Scratch) {
         scratch.tokens = reuse(self.tokens);
         scratch.classes = self.classes;
+        scratch.classed = self.classed;
+    }
+
+    /// The tokens, in order, that may begin an item: every word with a materiel class and
+    /// every name is among them (and some words without a class).
+    pub fn item_starts(&self) -> &[usize] {
+        &self.classed
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
@@ -416,7 +428,8 @@ struct Rows<'s, 'r> {
     /// The materiel lexicon, whose Bloom filter tells which words may have a class.
     materiel: &'r PhraseMap<Materiel>,
     /// The tokens that may have a materiel class: every word the filter lets through, and
-    /// every word that is not plain ASCII letters and digits, which a suffix may class.
+    /// every word that is not plain ASCII letters and digits, which a suffix may class; and
+    /// the names, which may begin an item too.
     classed: &'r mut Vec<usize>,
 }
 
@@ -518,6 +531,7 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
         // `pos < end`, so an entity starts here exactly when the limit is here.
         if pos == limit {
             let Some(e) = entities.get(next_entity) else { break };
+            rows.classed.push(rows.tokens.len());
             rows.other(e.span, Tok::Entity(next_entity));
             pos = e.span.end;
             limit = skip_entities_before(pos, &mut next_entity);
@@ -969,6 +983,14 @@ mod tests {
         // The classes kept are those of every token asked one by one.
         for i in 0..=v.len() {
             assert_eq!(v.class(i), classify(v, i), "token {i} of {text:?}");
+        }
+        // Every token that may begin an item is listed, once, in order.
+        let starts = v.item_starts();
+        assert!(starts.windows(2).all(|w| w[0] < w[1]) && starts.iter().all(|&i| i < v.len()), "{starts:?}");
+        for i in 0..v.len() {
+            if v.class(i).len > 0 || v.entity(i).is_some() {
+                assert!(starts.contains(&i), "token {i} of {text:?} is no item start: {starts:?}");
+            }
         }
         let got: Vec<Row> =
             (0..v.len()).map(|i| (v.tokens[i].span, v.tokens[i].tok, v.word(i).map(String::from))).collect();
