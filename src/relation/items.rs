@@ -69,7 +69,7 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
     let mut i = 0;
     // Only a materiel word or a name begins an item: the view lists the tokens that may,
     // and the others are passed over without the phrase loop, which would stop at once.
-    for &start in v.item_starts() {
+    for &start in v.names_and_materiel() {
         if start < i || v.class(start).len == 0 && v.entity(start).is_none() {
             continue;
         }

@@ -84,7 +84,8 @@ pub(crate) struct View<'d, 'a> {
     /// tokens many times.
     classes: Vec<WordClass>,
     /// The tokens that may begin an item, in order: the words the materiel filter let
-    /// through, and the names. The item search passes over the others without a look.
+    /// through, and the names. The item search and the office rule pass over the others
+    /// without a look.
     classed: Vec<usize>,
     /// The token whose clause was asked for last, and the clause's first and last token:
     /// each rule that a trigger fires asks for the trigger's clause again.
@@ -195,9 +196,10 @@ impl<'d, 'a> View<'d, 'a> {
         scratch.classed = self.classed;
     }
 
-    /// The tokens, in order, that may begin an item: every word with a materiel class and
-    /// every name is among them (and some words without a class).
-    pub fn item_starts(&self) -> &[usize] {
+    /// The tokens, in order, that may begin an item: every name and every word with a
+    /// materiel class is among them (and some words without a class). The rules that look
+    /// for names or items pass over the other tokens by it.
+    pub fn names_and_materiel(&self) -> &[usize] {
         &self.classed
     }
 
@@ -985,7 +987,7 @@ mod tests {
             assert_eq!(v.class(i), classify(v, i), "token {i} of {text:?}");
         }
         // Every token that may begin an item is listed, once, in order.
-        let starts = v.item_starts();
+        let starts = v.names_and_materiel();
         assert!(starts.windows(2).all(|w| w[0] < w[1]) && starts.iter().all(|&i| i < v.len()), "{starts:?}");
         for i in 0..v.len() {
             if v.class(i).len > 0 || v.entity(i).is_some() {

@@ -176,7 +176,8 @@ fn office_polity(v: &View, person: usize, title: Span) -> Option<Arg> {
 /// Every title apposition of the sentence.
 pub(crate) fn offices(cx: &Ctx, out: &mut Drafts) {
     let v = cx.v;
-    for p in 0..v.len() {
+    // Only a name can be a person: the view lists them.
+    for &p in v.names_and_materiel() {
         if v.kind(p) != Some(EntityKind::Person) {
             continue;
         }
@@ -330,6 +331,30 @@ mod tests {
             assert_eq!(match_in_place(written, listed), same, "{written} / {listed}");
             assert_eq!(match_by_copies(written, listed), same, "{written} / {listed}");
         }
+    }
+
+    /// The office rule visits the persons of the view's list of names: those of every token,
+    /// in order, as it visited them before.
+    #[test]
+    fn the_listed_persons_are_every_person() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts: Vec<String> = TEXTS.iter().map(|t| t.to_string()).collect();
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let mut persons = 0;
+        for text in &texts {
+            for line in text.lines().chain([text.as_str()]) {
+                with_view(line, |v| {
+                    let person = |p: &usize| v.kind(*p) == Some(EntityKind::Person);
+                    let every: Vec<usize> = (0..v.len()).filter(person).collect();
+                    let listed: Vec<usize> = v.names_and_materiel().iter().copied().filter(person).collect();
+                    assert_eq!(listed, every, "{line:?}");
+                    persons += every.len();
+                });
+            }
+        }
+        assert!(persons > 100, "{persons} persons");
     }
 
     /// A scan that reads the title words the run's search looked up finds what a scan that
