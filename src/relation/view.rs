@@ -103,6 +103,9 @@ pub(crate) struct Scratch {
     lowered: Vec<Lowered>,
     /// The tokens of the sentence being read that may have a materiel class, and its names.
     classed: Vec<usize>,
+    /// The tokenizer's window on the text: kept, so that a view neither clears nor moves
+    /// its half kilobyte.
+    window: Box<Window>,
 }
 
 /// The buffers of a dropped [`Scratch`].
@@ -112,6 +115,7 @@ struct Spare {
     classes: Vec<WordClass>,
     lowered: Vec<Lowered>,
     classed: Vec<usize>,
+    window: Box<Window>,
 }
 
 thread_local! {
@@ -123,9 +127,9 @@ thread_local! {
 
 impl Default for Scratch {
     fn default() -> Scratch {
-        let Spare { tokens, classes, lowered, classed } =
+        let Spare { tokens, classes, lowered, classed, window } =
             SPARE.try_with(|s| s.take()).ok().flatten().unwrap_or_default();
-        Scratch { tokens, classes, lowered, classed }
+        Scratch { tokens, classes, lowered, classed, window }
     }
 }
 
@@ -136,6 +140,7 @@ impl Drop for Scratch {
             classes: core::mem::take(&mut self.classes),
             lowered: core::mem::take(&mut self.lowered),
             classed: core::mem::take(&mut self.classed),
+            window: core::mem::take(&mut self.window),
         };
         // While the thread ends the slot may be gone, and the buffers are freed.
         let _ = SPARE.try_with(|s| s.set(Some(spare)));
@@ -165,7 +170,7 @@ impl<'d, 'a> View<'d, 'a> {
             materiel: &doc.lexicon.materiel,
             classed: &mut scratch.classed,
         };
-        tokenize(&mut rows, span, doc.entities, first);
+        tokenize(&mut rows, &mut scratch.window, span, doc.entities, first);
         let lower: &'d str = lower;
         for l in &scratch.lowered {
             if let Some(t) = tokens.get_mut(l.token) {
@@ -506,7 +511,7 @@ impl<'s> Rows<'s, '_> {
 /// token loop and the class loop after it shared one function's registers, and each spilled
 /// more (and moved with every change to the other).
 #[inline(never)]
-fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
+fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity], first: usize) {
     let text = rows.text;
     let bytes = text.as_bytes();
     let mut pos = span.start;
@@ -522,7 +527,7 @@ fn tokenize(rows: &mut Rows, span: Span, entities: &[Entity], first: usize) {
         entities.get(*next_entity).map_or(end, |e| e.span.start.min(end))
     };
     let mut limit = skip_entities_before(pos, &mut next_entity);
-    let mut marks = Marks::new(bytes, pos, end);
+    let mut marks = Marks::new(bytes, pos, end, window);
     while pos < end {
         let b = bytes[pos];
         // Spaces are most of what is not a word: skip them before anything else.
@@ -695,20 +700,32 @@ const BACK: usize = 16;
 /// byte; every byte from `end` on is marked a stop, so no word runs past it. Words are
 /// measured from eight marks read as one mask; the marks are made with vector instructions,
 /// a window at a time, instead of testing the bytes of each word eight at a time.
-struct Marks<'b> {
+struct Marks<'b, 'w> {
     /// The text.
     bytes: &'b [u8],
     end: usize,
     base: usize,
+    window: &'w mut Window,
+}
+
+/// The bytes and marks of a [`Marks`] window. Reads never reach past the blocks the last
+/// [`Marks::fill`] wrote, so what an earlier window left beyond them is never read.
+pub(crate) struct Window {
     /// The window's bytes, zero past the end of the text.
-    window: [u8; MARKED],
+    bytes: [u8; MARKED],
     marks: [u8; MARKED],
 }
 
-impl<'b> Marks<'b> {
-    /// The marks of `bytes` up to `end`, in a window from `at`.
-    fn new(bytes: &'b [u8], at: usize, end: usize) -> Marks<'b> {
-        let mut marks = Marks { bytes, end, base: at, window: [0; MARKED], marks: [STOP; MARKED] };
+impl Default for Window {
+    fn default() -> Window {
+        Window { bytes: [0; MARKED], marks: [STOP; MARKED] }
+    }
+}
+
+impl<'b, 'w> Marks<'b, 'w> {
+    /// The marks of `bytes` up to `end`, in `window` from `at`.
+    fn new(bytes: &'b [u8], at: usize, end: usize, window: &'w mut Window) -> Marks<'b, 'w> {
+        let mut marks = Marks { bytes, end, base: at, window };
         marks.fill(at);
         marks
     }
@@ -725,7 +742,7 @@ impl<'b> Marks<'b> {
         let eight = |of: &[u8; MARKED], none: u64| {
             of.get(k..k + 8).map_or(none, |m| u64::from_le_bytes(m.try_into().unwrap_or_default()))
         };
-        (eight(&self.marks, HIGH), eight(&self.window, 0))
+        (eight(&self.window.marks, HIGH), eight(&self.window.bytes, 0))
     }
 
     /// Moves the window to `base` and marks the blocks of it that reads may ask: up to eight
@@ -736,7 +753,8 @@ impl<'b> Marks<'b> {
         self.base = base;
         let ends = self.end.saturating_sub(base);
         let blocks = (ends.min(ROUND) + 8).div_ceil(BLOCK);
-        let (window, marks) = (self.window.chunks_exact_mut(BLOCK), self.marks.chunks_exact_mut(BLOCK));
+        let Window { bytes: window, marks } = &mut *self.window;
+        let (window, marks) = (window.chunks_exact_mut(BLOCK), marks.chunks_exact_mut(BLOCK));
         for (k, (window, marks)) in window.zip(marks).enumerate().take(blocks) {
             let at = base + k * BLOCK;
             match self.bytes.get(at..at + BLOCK) {
@@ -754,7 +772,7 @@ impl<'b> Marks<'b> {
             }
         }
         // From `end` on, a stop whatever the byte.
-        if let Some(past) = self.marks.get_mut(ends..blocks * BLOCK) {
+        if let Some(past) = self.window.marks.get_mut(ends..blocks * BLOCK) {
             past.fill(STOP);
         }
     }
@@ -903,16 +921,23 @@ mod tests {
             let text = text.as_str();
             let bytes = text.as_bytes();
             // One window moved along the text, as a view moves it: the old test's answer.
-            let mut moving = Marks::new(bytes, 0, text.len());
+            let mut window = Window::default();
+            let mut moving = Marks::new(bytes, 0, text.len(), &mut window);
+            // A window for each cut in turn, as a view's scratch keeps it: what an earlier one
+            // left beyond the blocks a window fills must not change its words. Letters
+            // everywhere would lengthen any word that read them.
+            let mut window_left = Window::default();
             for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
-                for limit in [pos + 3, pos + 7, pos + 8, pos + 9, pos + 17, text.len()] {
+                for limit in [pos + 3, pos + 7, pos + 8, pos + 9, pos + 17, pos + 63, pos + 64, text.len()] {
                     let limit =
                         (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
                     let found = ascii_word(&mut moving, pos, limit);
                     assert_eq!(found, old_ascii_word(bytes, pos, limit), "at {pos} to {limit} in {text:?}");
                     // A window that ends where the sentence does, at `limit`: a word cut there
                     // is measured as the walk measures what is left of it.
-                    let cut = ascii_word(&mut Marks::new(bytes, pos, limit), pos, limit);
+                    window_left.bytes.fill(b'a');
+                    window_left.marks.fill(0);
+                    let cut = ascii_word(&mut Marks::new(bytes, pos, limit, &mut window_left), pos, limit);
                     if let Some(w) = cut {
                         assert_eq!(w.space_after, pos + w.len < limit && bytes[pos + w.len] == b' ');
                     }
