@@ -93,7 +93,12 @@ fn purpose_of_use(v: &View, to: usize, start: usize) -> bool {
 }
 
 fn cue_at(v: &View, i: usize) -> Option<(usize, Modality)> {
-    v.phrases(&v.doc.lexicon.modality, i).next()
+    let cues = &v.doc.lexicon.modality;
+    // Asked of every token back to the clause's start: most are turned away by the filter.
+    if !v.may_begin(cues, i) {
+        return None;
+    }
+    v.phrases(cues, i).next()
 }
 
 /// A denial after the relation's clause: "…, a claim Pyongyang denied", "…, which Moscow has

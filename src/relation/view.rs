@@ -245,6 +245,14 @@ impl<'d, 'a> View<'d, 'a> {
         Phrases { tokens: &self.tokens, list: list.iter(), at: i }
     }
 
+    /// Whether a phrase of `map` may begin at `i`: `false` only if [`View::phrases`] finds
+    /// none. The map's filter answers from the word's fingerprint, inline, where a search
+    /// asks every token of a stretch and nearly every answer is no.
+    #[inline]
+    pub fn may_begin<T: Copy + PartialEq>(&self, map: &PhraseMap<T>, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.word.text.is_some() && map.may_start(t.word.fingerprint))
+    }
+
     /// Whether the word at `i` is one of `words`.
     pub fn is(&self, i: usize, words: &[&str]) -> bool {
         self.word(i).is_some_and(|w| among(w, words))
@@ -1114,6 +1122,11 @@ mod tests {
             with_view(text, |v| {
                 let l = v.doc.lexicon;
                 for i in 0..=v.len() {
+                    // Where the filter says no phrase begins, none does.
+                    assert!(v.may_begin(&l.triggers, i) || v.phrases(&l.triggers, i).next().is_none());
+                    assert!(v.may_begin(&l.materiel, i) || v.phrases(&l.materiel, i).next().is_none());
+                    assert!(v.may_begin(&l.modality, i) || v.phrases(&l.modality, i).next().is_none());
+                    assert!(v.may_begin(&l.titles, i) || v.phrases(&l.titles, i).next().is_none());
                     let triggers: Vec<_> = v.phrases(&l.triggers, i).collect();
                     assert_eq!(triggers, phrases_filtered(v, &l.triggers, i), "{:?}", v.word(i));
                     assert_eq!(
