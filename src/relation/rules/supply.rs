@@ -50,7 +50,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
     let mine = drafts.len();
     match frame {
         Frame::Give | Frame::Arm => {
-            let items = if after.is_empty() { before.clone() } else { after.clone() };
+            let items: &[Item] = if after.is_empty() { &before } else { &after };
             // Supply is arms: "sent delegations" or "sent troops" is not.
             if items.is_empty() && (frame == Frame::Give || troops_follow) {
                 return;
@@ -75,10 +75,10 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 }
                 (from, to.into_iter().map(Party::Token).collect())
             };
-            pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, &items);
+            pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, items);
         }
         Frame::Receive | Frame::Use => {
-            let items = if after.is_empty() { before.clone() } else { after.clone() };
+            let items: &[Item] = if after.is_empty() { &before } else { &after };
             if items.is_empty() {
                 return;
             }
@@ -98,9 +98,9 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             } else {
                 source_of_use(cx, first, &items).into_iter().collect()
             };
-            let suppliers = if from.is_empty() { origins(cx, &items) } else { from };
+            let suppliers = if from.is_empty() { origins(cx, items) } else { from };
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
-            pairs(cx, drafts, rule, first, last, &suppliers, &recipients, &items);
+            pairs(cx, drafts, rule, first, last, &suppliers, &recipients, items);
         }
         Frame::NounGive | Frame::NounReceive => {
             let end = (last + 8).min(ce);
