@@ -127,30 +127,26 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
             state_before(cx, targets.first().and_then(|&t| cx.id(Party::Token(t)))).into_iter().collect();
     }
     let weapons = cx.items_in(cs, ce);
-    let mut target_fillers: Vec<Party> = targets.into_iter().take(1).map(Party::Token).collect();
-    if target_fillers.is_empty() {
-        target_fillers.extend(recalled_target.map(Party::Entity));
-    }
+    // One target at most: the first named, else the one recalled.
+    let target = targets.first().map(|&t| Party::Token(t)).or(recalled_target.map(Party::Entity));
     let rule = match frame {
         Frame::NounAttack => Rule::AttackNoun,
         _ => Rule::Attack,
     };
-    for &a in attackers.iter().take(1) {
-        for &t in &target_fillers {
-            if cx.id(a) == cx.id(t) {
-                continue;
-            }
-            let mut d = out
-                .start(RelationKind::Attack, rule, first, last)
-                .with(Role::Attacker, Arg::Name(a))
-                .with(Role::Target, Arg::Name(t))
-                .items(Role::Weapon, &weapons);
-            if frame == Frame::NounAttack {
-                d.phrase_end = Some(end);
-            }
-            out.push(d);
-        }
+    // One attacker at most too: the first.
+    let (Some(&a), Some(t)) = (attackers.first(), target) else { return };
+    if cx.id(a) == cx.id(t) {
+        return;
     }
+    let mut d = out
+        .start(RelationKind::Attack, rule, first, last)
+        .with(Role::Attacker, Arg::Name(a))
+        .with(Role::Target, Arg::Name(t))
+        .items(Role::Weapon, weapons);
+    if frame == Frame::NounAttack {
+        d.phrase_end = Some(end);
+    }
+    out.push(d);
 }
 
 /// The subject of the verb at `verb` when it is a definite attack noun or weapon ("the strikes

@@ -33,7 +33,8 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
     // "the arms Russia plans to purchase".
     let before: Vec<Item> = cx
         .items_in(cs.max(first.saturating_sub(5)), first.saturating_sub(1))
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|it| {
             let relative =
                 (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]));
@@ -50,7 +51,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
     let mine = drafts.len();
     match frame {
         Frame::Give | Frame::Arm => {
-            let items: &[Item] = if after.is_empty() { &before } else { &after };
+            let items: &[Item] = if after.is_empty() { &before } else { after };
             // Supply is arms: "sent delegations" or "sent troops" is not.
             if items.is_empty() && (frame == Frame::Give || troops_follow) {
                 return;
@@ -78,7 +79,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, items);
         }
         Frame::Receive | Frame::Use => {
-            let items: &[Item] = if after.is_empty() { &before } else { &after };
+            let items: &[Item] = if after.is_empty() { &before } else { after };
             if items.is_empty() {
                 return;
             }
@@ -104,7 +105,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
         }
         Frame::NounGive | Frame::NounReceive => {
             let end = (last + 8).min(ce);
-            let mut items = cx.items_in(last + 1, end);
+            let mut items = cx.items_in(last + 1, end).to_vec();
             items.retain(|i| i.first <= last + 4 || v.is(i.first.saturating_sub(1), &["of"]));
             items.extend(cx.items.iter().filter(|i| i.last + 1 == first || i.last + 2 == first).copied());
             if items.is_empty() {
@@ -140,7 +141,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 if let Some(m) = cx.recall(Recalled::Supply, ANAPHORA_WINDOW) {
                     let mut d = drafts
                         .start(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
-                        .items(Role::Item, &cx.items_in(cs, ce));
+                        .items(Role::Item, cx.items_in(cs, ce));
                     for &(role, e) in &m.args {
                         d = d.with(role, Arg::Name(Party::Entity(e)));
                     }
@@ -165,7 +166,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                     .start(RelationKind::Supply, Rule::SupplyDeal, first, last)
                     .with(Role::Supplier, Arg::Name(sides[0]))
                     .with(Role::Recipient, Arg::Name(sides[1]))
-                    .items(Role::Item, &cx.items_in(first.saturating_sub(4), first));
+                    .items(Role::Item, cx.items_in(first.saturating_sub(4), first));
                 d.undirected = true;
                 d.phrase_end = Some(ce.min(last + 6));
                 drafts.push(d);
