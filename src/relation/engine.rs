@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::gate::{Gate, Hits};
-use super::items::items;
+use super::items::{items_into, Item};
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
@@ -63,8 +63,7 @@ pub(crate) fn relations(
     let mut scratch = Scratch::default();
     let mut lower = String::new();
     let mut spans = Vec::new();
-    // The rules' drafts, one buffer for the document.
-    let mut drafts = Drafts::default();
+    let mut buffers = Buffers::default();
     // Only a line with a gate word can hold a candidate, so lines are found outward from the
     // hits instead of splitting the whole document: back to the line feed before a hit, and
     // on to the one after it by the scan that splits the line into sentences. The line itself
@@ -81,7 +80,7 @@ pub(crate) fn relations(
                     continue;
                 }
                 let view = View::new(&doc, s, first, &mut scratch, &mut lower);
-                sentence(&view, hits, titled, setup, &mut memory, &mut drafts, &mut out);
+                sentence(&view, hits, titled, setup, &mut memory, &mut buffers, &mut out);
                 view.recycle(&mut scratch);
             }
         }
@@ -98,20 +97,31 @@ fn order(r: &Relation) -> (usize, usize, RelationKind) {
     (r.span.start, r.trigger.start, r.kind)
 }
 
+/// The buffers the engine keeps for the sentences of a document: a sentence then costs no
+/// allocation for its drafts or items once the first few have grown them.
+#[derive(Default)]
+struct Buffers {
+    /// The rules' drafts, empty between sentences.
+    drafts: Drafts,
+    /// The items of the sentence being read.
+    items: Vec<Item>,
+}
+
 /// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
-/// says whether it holds a title word and a person. `drafts` is an empty buffer for the
-/// rules, left empty.
+/// says whether it holds a title word and a person.
 fn sentence(
     v: &View,
     hits: &[usize],
     titled: bool,
     setup: &Setup,
     memory: &mut Vec<Memory>,
-    drafts: &mut Drafts,
+    buffers: &mut Buffers,
     out: &mut Vec<Relation>,
 ) {
-    let found = items(v);
-    let cx = Ctx { v, items: &found, memory };
+    let Buffers { drafts, items } = buffers;
+    items_into(v, items);
+    let found: &[Item] = items;
+    let cx = Ctx { v, items: found, memory };
     let start = out.len();
     // A trigger's drafts are finished as soon as its rule returns, while the view still
     // remembers the trigger's clause for modality; denials are finished last, as before.

@@ -64,8 +64,17 @@ pub(crate) fn classify(v: &View, i: usize) -> WordClass {
 }
 
 /// Every item phrase of the sentence, in order.
+#[cfg(test)]
 pub(crate) fn items(v: &View) -> Vec<Item> {
     let mut out = Vec::new();
+    items_into(v, &mut out);
+    out
+}
+
+/// Every item phrase of the sentence, in order, in `out` (emptied first): the engine keeps
+/// one list for a document's sentences.
+pub(crate) fn items_into(v: &View, out: &mut Vec<Item>) {
+    out.clear();
     let mut i = 0;
     // Only a materiel word or a name begins an item: the view lists the tokens that may,
     // and the others are passed over without the phrase loop, which would stop at once.
@@ -111,7 +120,6 @@ pub(crate) fn items(v: &View) -> Vec<Item> {
             i = j.max(i + 1);
         }
     }
-    out
 }
 
 /// Whether the materiel word at `j` (of `len` tokens) is a verb of the trigger lexicon used as
@@ -197,11 +205,15 @@ mod tests {
             std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
         );
         let mut found = 0;
+        // One list for all the sentences, as the engine keeps it.
+        let mut kept = Vec::new();
         for text in &texts {
             for line in text.lines().chain([text.as_str()]) {
                 with_view(line, |v| {
                     let got = items(v);
                     assert_eq!(got, old_items(v), "{line:?}");
+                    items_into(v, &mut kept);
+                    assert_eq!(kept, got, "{line:?}");
                     found += got.len();
                 });
             }
