@@ -97,7 +97,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             let from: Vec<Party> = if frame == Frame::Receive {
                 after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
             } else {
-                source_of_use(cx, first, &items).into_iter().collect()
+                source_of_use(cx, first, items).into_iter().collect()
             };
             let suppliers = if from.is_empty() { origins(cx, items) } else { from };
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
