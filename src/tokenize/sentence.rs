@@ -13,11 +13,6 @@
 //! A line break always ends a sentence, and lines that are page furniture of scraped articles
 //! ("Advertisement", "Continue Reading") are not sentences at all.
 
-use std::collections::HashSet;
-
-use once_cell::sync::Lazy;
-
-use crate::hash::BuildWordHasher;
 use crate::span::Span;
 
 /// Abbreviations after which a full stop never ends a sentence (case-sensitive, without the
@@ -29,11 +24,6 @@ const TITLES: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Dept",
     "Univ", "Ave", "Blvd",
 ];
-
-/// [`TITLES`] as a set: most segments end in a full stop, and a scan of the list for the
-/// word before it cost more than the rest of the test.
-static TITLE_SET: Lazy<HashSet<&'static str, BuildWordHasher>> =
-    Lazy::new(|| TITLES.iter().copied().collect());
 
 /// Words that typically open a sentence; after an initialism they mean the full stop was a
 /// sentence end as well ("… to the U.S. The talks …").
@@ -308,11 +298,32 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 fn push(text: &str, out: &mut Vec<Span>, span: Span) {
-    let s = &text[span];
-    if s.len() > FURNITURE_MAX || !FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f)) {
+    if !is_furniture(text, span) {
         out.push(span);
     }
 }
+
+/// Whether `span` of `text` is a line of [`FURNITURE`]. Most sentences are longer than any
+/// furniture line or of a length none has, and are not compared.
+fn is_furniture(text: &str, span: Span) -> bool {
+    let len = span.len();
+    if len > FURNITURE_MAX || FURNITURE_LENGTHS >> len & 1 == 0 {
+        return false;
+    }
+    let s = text.as_bytes().get(span.start..span.end).unwrap_or_default();
+    FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f.as_bytes()))
+}
+
+/// Bit `n` set for each length `n` of a [`FURNITURE`] line.
+const FURNITURE_LENGTHS: u64 = {
+    let (mut lengths, mut i) = (0u64, 0);
+    while i < FURNITURE.len() {
+        assert!(FURNITURE[i].len() <= FURNITURE_MAX && FURNITURE_MAX < 64);
+        lengths |= 1 << FURNITURE[i].len();
+        i += 1;
+    }
+    lengths
+};
 
 /// Whether the break between `cur` and `next` is an abbreviation's full stop, not a sentence
 /// end.
@@ -323,15 +334,8 @@ fn continues(text: &str, cur: Span, next: Span) -> bool {
     if !prev.ends_with('.') || breaks_line(&text[cur.end..next.start]) {
         return false;
     }
-    let token = last_word(prev).trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
-    let Some(base) = token.strip_suffix('.') else { return false };
-    // Keep the last hyphen-separated part: "(D-Del." → "Del".
-    let base = base
-        .as_bytes()
-        .iter()
-        .rposition(|&b| b == b'-')
-        .map_or(base, |i| base.get(i + 1..).unwrap_or_default());
-    if base.len() <= TITLE_MAX && TITLE_SET.contains(base) {
+    let base = abbreviation(prev);
+    if is_title(base.as_bytes()) {
         return true;
     }
     let mut chars = base.chars();
@@ -346,6 +350,92 @@ fn continues(text: &str, cur: Span, next: Span) -> bool {
     }
     false
 }
+
+/// What may be an abbreviation in `prev`, which ends in a full stop: its last word without
+/// the stop, the opening quotes and brackets before it, and all up to its last hyphen ("(D-Del."
+/// → "Del"). Read back from the stop byte by byte while the bytes are ASCII, which they are in
+/// most words; otherwise the characters are decoded, as some white space is not ASCII.
+fn abbreviation(prev: &str) -> &str {
+    let word = prev.strip_suffix('.').unwrap_or(prev);
+    let bytes = word.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 {
+        match bytes[start - 1] {
+            b'-' => return word.get(start..).unwrap_or_default(),
+            b if !b.is_ascii() => return decoded_abbreviation(prev),
+            b if is_ascii_space(b) => break,
+            _ => start -= 1,
+        }
+    }
+    // The opening quotes and brackets that are ASCII: the word has no other byte.
+    while bytes.get(start).is_some_and(|b| matches!(b, b'(' | b'[' | b'"' | b'\'')) {
+        start += 1;
+    }
+    word.get(start..).unwrap_or_default()
+}
+
+/// [`abbreviation`] by characters.
+fn decoded_abbreviation(prev: &str) -> &str {
+    let token = last_word(prev).trim_start_matches(['(', '[', '"', '“', '‘', '\'']);
+    let Some(base) = token.strip_suffix('.') else { return "" };
+    base.as_bytes().iter().rposition(|&b| b == b'-').map_or(base, |i| base.get(i + 1..).unwrap_or_default())
+}
+
+/// Whether `word` is one of [`TITLES`]: its bytes and length as one number, looked up in a
+/// table of the titles' numbers. A hash set cost more than the rest of [`continues`].
+fn is_title(word: &[u8]) -> bool {
+    if word.len() > TITLE_MAX {
+        return false;
+    }
+    let key = title_key(word);
+    let mut slot = title_slot(key);
+    // The table is never full, so an empty slot ends every search.
+    loop {
+        match TITLE_TABLE[slot] {
+            k if k == key => return true,
+            0 => return false,
+            _ => slot = (slot + 1) % TITLE_SLOTS,
+        }
+    }
+}
+
+/// The bytes of a word of at most seven bytes, the first lowest, and its length in the top
+/// byte with the high bit set: distinct words give distinct keys, and no key is zero.
+const fn title_key(word: &[u8]) -> u64 {
+    let mut key = (word.len() as u64 | 0x80) << 56;
+    let mut i = 0;
+    while i < word.len() && i < 7 {
+        key |= (word[i] as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// Where the search for `key` in [`TITLE_TABLE`] begins.
+const fn title_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as usize % TITLE_SLOTS
+}
+
+/// Slots of [`TITLE_TABLE`]: twice the titles, so that searches are short.
+const TITLE_SLOTS: usize = 128;
+
+/// The [`title_key`]s of [`TITLES`], each at or after its [`title_slot`] (open addressing);
+/// zero where none is.
+const TITLE_TABLE: [u64; TITLE_SLOTS] = {
+    assert!(TITLE_MAX <= 7 && TITLES.len() < TITLE_SLOTS);
+    let mut table = [0u64; TITLE_SLOTS];
+    let mut i = 0;
+    while i < TITLES.len() {
+        let key = title_key(TITLES[i].as_bytes());
+        let mut slot = title_slot(key);
+        while table[slot] != 0 && table[slot] != key {
+            slot = (slot + 1) % TITLE_SLOTS;
+        }
+        table[slot] = key;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `word` is one of `words`. Comparing the first byte before the rest saves a
 /// `memcmp` call for most words of the length of some listed word.
@@ -702,6 +792,15 @@ mod same_as_before {
         ":",
         "…\u{85}",
         "\u{e2}",
+        "é-Gen.",
+        "x-y.",
+        "[\"Lt.",
+        "‘Col.",
+        "“U.S.",
+        "-.",
+        "(.",
+        "Mr\u{0}.",
+        "Dr.-Gen.",
     ];
 
     /// What stands between words: white space and line breaks, ASCII and not, or nothing.
@@ -738,7 +837,7 @@ mod same_as_before {
     }
 
     fn same_title_and_initialism(word: &str) {
-        let new = (word.len() <= TITLE_MAX && TITLE_SET.contains(word), is_initialism(word));
+        let new = (is_title(word.as_bytes()), is_initialism(word));
         assert_eq!(new, old_title_and_initialism(word), "{word:?}");
     }
 
@@ -754,14 +853,66 @@ mod same_as_before {
         }
         for title in TITLES.iter().chain(OPENERS) {
             same_title_and_initialism(title);
+            same_title_and_initialism(&format!("{title}\0"));
+            same_title_and_initialism(&format!("\0{title}"));
+            same_title_and_initialism(&title[..title.len() - 1]);
             same_title_and_initialism(&title.to_uppercase());
             same_title_and_initialism(&title[1..]);
         }
     }
 
+    /// Furniture as the list was scanned for every sentence.
+    fn old_is_furniture(s: &str) -> bool {
+        s.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f))
+    }
+
+    fn same_furniture(text: &str) {
+        let span = Span::new(0, text.len());
+        assert_eq!(is_furniture(text, span), old_is_furniture(text), "{text:?}");
+    }
+
+    #[test]
+    fn furniture_on_its_lines_and_the_seeds() {
+        for f in FURNITURE {
+            for s in [
+                f.to_string(),
+                f.to_uppercase(),
+                format!("{f}s"),
+                format!("x{f}"),
+                f[1..].to_string(),
+                f[..f.len() - 1].to_string(),
+                f.replace(' ', "\u{a0}"),
+                f.replace('e', "é"),
+            ] {
+                same_furniture(&s);
+            }
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines() {
+                same_furniture(line.trim());
+            }
+        }
+        // A span inside a longer text.
+        let text = "xx Advertisement yy";
+        assert!(is_furniture(text, Span::new(3, 16)));
+        assert!(!is_furniture(text, Span::new(2, 16)));
+    }
+
     proptest! {
         #[test]
         fn titles_and_initialisms(word in "[A-Za-z.é]{0,7}") {
+            same_title_and_initialism(&word);
+        }
+
+        #[test]
+        fn furniture(line in "[a-zA-Z ]{0,45}") {
+            same_furniture(&line);
+        }
+
+        #[test]
+        fn titles_and_initialisms_of_any_bytes(word in "[A-Za-z.é\0-]{0,9}") {
             same_title_and_initialism(&word);
         }
 
