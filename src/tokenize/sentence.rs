@@ -79,7 +79,7 @@ const FURNITURE_MAX: usize = 40;
 /// ```
 pub fn sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    join(text, segments(text, 0, false), &mut out);
+    split(text, 0, false, &mut out);
     out
 }
 
@@ -89,14 +89,37 @@ pub fn sentences(text: &str) -> Vec<Span> {
 /// caller that splits some lines of a document need not find their ends first. Nothing that
 /// decides a sentence looks past a line feed, so the sentences are those of the line alone.
 pub(crate) fn sentences_into(text: &str, from: usize, out: &mut Vec<Span>) -> usize {
-    let mut end = from;
-    join(text, segments(text, from, true).inspect(|&(start, segment)| end = start + segment.len()), out);
-    end
+    split(text, from, true, out)
 }
 
-/// The sentences of `text` made of its candidate `segments` (offset, text) into `out`
-/// (cleared first): each trimmed, joined to the one before where that one ends in an
-/// abbreviation's full stop, page furniture left out.
+/// The sentences of `text` from `from` on into `out` (cleared first): the trimmed
+/// [`Segments`], each joined to the one before where that one ends in an abbreviation's full
+/// stop, page furniture left out; with `one_line`, up to the first line feed. Returns where
+/// the last segment ends, `from` if there is none.
+fn split(text: &str, from: usize, one_line: bool, out: &mut Vec<Span>) -> usize {
+    out.clear();
+    let mut segments = Segments::new(text, from, one_line);
+    let mut current: Option<Span> = None;
+    for piece in segments.by_ref() {
+        let Some(piece) = piece else { continue };
+        current = match current {
+            Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
+            Some(cur) => {
+                push(text, out, cur);
+                Some(piece)
+            }
+            None => Some(piece),
+        };
+    }
+    if let Some(cur) = current {
+        push(text, out, cur);
+    }
+    segments.end
+}
+
+/// The sentences of `text` made of its candidate `segments` (offset, text) into `out`, as
+/// [`split`] joins its own: the full UAX #29 algorithm's segments go through here in a test.
+#[cfg(test)]
 fn join<'t>(text: &'t str, segments: impl Iterator<Item = (usize, &'t str)>, out: &mut Vec<Span>) {
     out.clear();
     let mut current: Option<Span> = None;
@@ -125,22 +148,45 @@ fn join<'t>(text: &'t str, segments: impl Iterator<Item = (usize, &'t str)>, out
 /// of its cost: the full algorithm classifies every character against the Unicode tables,
 /// which cost more than all of gazer's matching together.
 ///
-/// The segments begin at `from`; with `one_line` they end with the first line feed.
-fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut start = from;
-    let mut pos = from;
-    std::iter::from_fn(move || {
-        if start >= text.len() {
+/// Each segment comes trimmed of white space, `None` if nothing else is left. The segments
+/// begin at `from`; with `one_line` they end with the first line feed.
+struct Segments<'t> {
+    text: &'t str,
+    one_line: bool,
+    /// Where the next segment begins.
+    start: usize,
+    /// Where the scan for its end goes on.
+    pos: usize,
+    /// Where the last segment ended.
+    end: usize,
+    stops: Stops<'t>,
+}
+
+impl<'t> Segments<'t> {
+    fn new(text: &'t str, from: usize, one_line: bool) -> Segments<'t> {
+        let stops = Stops::new(text.as_bytes(), from);
+        Segments { text, one_line, start: from, pos: from, end: from, stops }
+    }
+
+    /// The segment from `start` to `end`, which ends in a line break or the text.
+    fn cut(&mut self, start: usize, end: usize) -> Option<Span> {
+        self.end = end;
+        trim(self.text, Span::new(start, end))
+    }
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Option<Span>;
+
+    fn next(&mut self) -> Option<Option<Span>> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let start = self.start;
+        if start >= bytes.len() {
             return None;
         }
-        while pos < text.len() {
+        while let Some(at) = self.stops.find(self.pos) {
             // Every terminator is ASCII or starts with 0xE2 ("…", U+2028, U+2029) or 0xC2
             // (U+0085): scanning bytes avoids decoding each character.
-            let Some(at) = find_stop(text.as_bytes(), pos) else {
-                pos = text.len();
-                break;
-            };
-            let bytes = text.as_bytes();
             let (lead, second) = (bytes[at], bytes.get(at + 1).copied());
             // "…", U+2028 and U+2029 are E2 80 A6, A8 and A9; U+0085 is C2 85.
             let terminator = match lead {
@@ -149,19 +195,18 @@ fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (us
                 _ => true,
             };
             if !terminator {
-                pos = at + 1;
-                while !text.is_char_boundary(pos) {
-                    pos += 1;
+                self.pos = at + 1;
+                while !text.is_char_boundary(self.pos) {
+                    self.pos += 1;
                 }
                 continue;
             }
             let c = char_at(text, at).unwrap_or(' ');
             let mut end = at + c.len_utf8();
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-                pos = end;
-                let seg = (start, &text[start..end]);
-                start = if one_line && c == '\n' { text.len() } else { end };
-                return Some(seg);
+                self.pos = end;
+                self.start = if self.one_line && c == '\n' { bytes.len() } else { end };
+                return Some(self.cut(start, end));
             }
             let mut full_stop = c == '.';
             let mut closed = false;
@@ -176,7 +221,7 @@ fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (us
                 }
             }
             // Spaces, tabs and no-break spaces (C2 A0).
-            pos = end;
+            let mut pos = end;
             loop {
                 match bytes.get(pos..) {
                     Some([b' ' | b'\t', ..]) => pos += 1,
@@ -184,6 +229,7 @@ fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (us
                     _ => break,
                 }
             }
+            self.pos = pos;
             let spaces = pos - end;
             let next = char_at(text, pos);
             // "3.5" and "U.S.-made" have no space after the stop; "Ukraine.”However" has a
@@ -198,14 +244,17 @@ fn segments(text: &str, from: usize, one_line: bool) -> impl Iterator<Item = (us
             {
                 continue;
             }
-            let seg = (start, &text[start..pos]);
-            start = pos;
-            return Some(seg);
+            self.start = pos;
+            self.end = pos;
+            // The segment ends in its terminator run, which holds no white space, and the
+            // spaces after it: only its start may need trimming.
+            let lead = leading_space(text, start, at).unwrap_or(0);
+            return Some(Some(Span::new(start + lead, end)));
         }
-        let seg = (start, &text[start..]);
-        start = text.len();
-        Some(seg)
-    })
+        self.pos = bytes.len();
+        self.start = bytes.len();
+        Some(self.cut(start, bytes.len()))
+    }
 }
 
 /// The character at byte `at` of `text`, without decoding where it is ASCII.
@@ -217,54 +266,114 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     }
 }
 
-/// The bytes at which [`segments`] looks closer: the ASCII terminators and line breaks, and
+/// The bytes at which [`Segments`] looks closer: the ASCII terminators and line breaks, and
 /// the first byte of "…", U+2028, U+2029 and U+0085.
 const STOPS: [u8; 7] = [b'.', b'?', b'!', b'\n', b'\r', 0xE2, 0xC2];
 
-/// The offset of the first of [`STOPS`] at or after `from`, sixteen bytes at a time.
-#[inline]
-fn find_stop(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while at < bytes.len() {
-        let found = match bytes.get(at..at + 16) {
-            Some(sixteen) => stops(sixteen),
-            // The last sixteen bytes of a text of at least sixteen, without those before `at`.
-            None => match bytes.len().checked_sub(16).and_then(|start| Some((start, bytes.get(start..)?))) {
-                Some((start, last)) => stops(last) >> (8 * (at - start)),
-                None => {
-                    let mut last = [0; 16];
-                    let rest = bytes.get(at..).unwrap_or_default();
-                    last[..rest.len()].copy_from_slice(rest);
-                    // The zero bytes past the end are no stop.
-                    stops(&last)
-                }
-            },
-        };
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 16;
-    }
-    None
+/// Bytes of text that [`Stops`] classes at once: one bit each in a `u64`.
+const BLOCK: usize = 64;
+
+/// The scan for [`STOPS`]. A block of bytes is classed at once, in a loop over a fixed length
+/// that the compiler turns into vector comparisons, and its marks are packed into one bit per
+/// byte; the next stop asked for is most often in the same block, which is then one shift and
+/// a count of trailing zeros away. Sixteen bytes classed per stop asked for, read back as a
+/// `u128`, cost twice as much per byte; blocks whose byte marks were read eight at a time
+/// spent as much on the reading.
+struct Stops<'t> {
+    bytes: &'t [u8],
+    /// Where the block begins in `bytes`.
+    base: usize,
+    /// Bit `i` set if byte `base + i` is a stop; clear past the text.
+    mask: u64,
 }
 
-/// 0xFF for each of the first sixteen `bytes` that is one of [`STOPS`], the first byte
-/// lowest; 0 for the others.
-///
-/// Each byte is compared with every stop in a loop over a fixed length, which the compiler
-/// turns into one vector comparison per stop for all sixteen bytes: a byte-at-a-time scan
-/// was a third of the cost of splitting sentences, and eight bytes at a time in a `u64` half
-/// of what was left.
-#[inline(always)]
-fn stops(bytes: &[u8]) -> u128 {
-    let bytes: &[u8; 16] = bytes.try_into().unwrap_or(&[0; 16]);
-    let mut marks = [0u8; 16];
-    for (mark, &b) in marks.iter_mut().zip(bytes) {
-        for stop in STOPS {
-            *mark |= u8::from(b == stop).wrapping_neg();
-        }
+impl<'t> Stops<'t> {
+    /// The scan of `bytes`, its first block at `from`.
+    fn new(bytes: &'t [u8], from: usize) -> Stops<'t> {
+        let mut stops = Stops { bytes, base: from, mask: 0 };
+        stops.class(from);
+        stops
     }
-    u128::from_le_bytes(marks)
+
+    /// The offset of the first stop at or after `from`.
+    #[inline]
+    fn find(&mut self, from: usize) -> Option<usize> {
+        let mut at = from;
+        while at < self.bytes.len() {
+            let mut i = at.wrapping_sub(self.base);
+            if i >= BLOCK {
+                self.class(at);
+                i = 0;
+            }
+            let ahead = self.mask >> i;
+            if ahead != 0 {
+                return Some(at + ahead.trailing_zeros() as usize);
+            }
+            at = self.base + BLOCK;
+        }
+        None
+    }
+
+    /// Classes the block of bytes that begins at `at`.
+    #[inline(always)]
+    fn class(&mut self, at: usize) {
+        self.base = at;
+        let padded: [u8; BLOCK];
+        let block: &[u8; BLOCK] = match self.bytes.get(at..at + BLOCK).and_then(|b| b.try_into().ok()) {
+            Some(block) => block,
+            None => {
+                // The text ends inside the block: past its end the bytes are zero, no stop.
+                let mut last = [0; BLOCK];
+                last.iter_mut().zip(self.bytes.get(at..).unwrap_or_default()).for_each(|(to, &b)| *to = b);
+                padded = last;
+                &padded
+            }
+        };
+        let mut marks = [0u8; BLOCK];
+        for (mark, &b) in marks.iter_mut().zip(block) {
+            *mark = stop(b);
+        }
+        self.mask = marks
+            .chunks_exact(8)
+            .enumerate()
+            .map(|(k, eight)| u64::from(pack(eight.try_into().unwrap_or_default())) << (8 * k))
+            .fold(0, |mask, bits| mask | bits);
+    }
+}
+
+/// 0xFF if `b` is one of [`STOPS`], 0 if not.
+#[inline(always)]
+fn stop(b: u8) -> u8 {
+    let mut mark = 0;
+    for s in STOPS {
+        mark |= u8::from(b == s).wrapping_neg();
+    }
+    mark
+}
+
+/// Eight marks (0xFF or 0) as eight bits, the first lowest: each byte's high bit moved to
+/// the top byte by one multiplication, where no two of them meet.
+#[inline(always)]
+fn pack(marks: [u8; 8]) -> u8 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const GATHER: u64 = 0x0002_0408_1020_4081;
+    ((u64::from_le_bytes(marks) & HIGH).wrapping_mul(GATHER) >> 56) as u8
+}
+
+/// How much white space begins `text[start..end]`, `None` if that is no slice of `text`.
+/// ASCII white space is skipped byte by byte; from a non-ASCII byte on the characters are
+/// decoded.
+fn leading_space(text: &str, start: usize, end: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(start..end)?;
+    let mut lead = 0;
+    while lead < bytes.len() && is_ascii_space(bytes[lead]) {
+        lead += 1;
+    }
+    if bytes.get(lead).is_some_and(|b| !b.is_ascii()) {
+        let s = text.get(start + lead..end)?;
+        lead += s.len() - s.trim_start().len();
+    }
+    Some(lead)
 }
 
 /// `span` without the white space at its ends, `None` if nothing else is left. ASCII white
@@ -273,14 +382,7 @@ fn stops(bytes: &[u8]) -> u128 {
 /// adapters of the byte scans were a third of the cost.
 fn trim(text: &str, span: Span) -> Option<Span> {
     let bytes = text.as_bytes().get(span.start..span.end)?;
-    let mut lead = 0;
-    while lead < bytes.len() && is_ascii_space(bytes[lead]) {
-        lead += 1;
-    }
-    if bytes.get(lead).is_some_and(|b| !b.is_ascii()) {
-        let s = text.get(span.start + lead..span.end)?;
-        lead += s.len() - s.trim_start().len();
-    }
+    let lead = leading_space(text, span.start, span.end)?;
     let mut end = bytes.len();
     while end > lead && is_ascii_space(bytes[end - 1]) {
         end -= 1;
@@ -496,39 +598,59 @@ mod tests {
         sentences(text).into_iter().map(|s| &text[s]).collect()
     }
 
-    fn first(marks: u128) -> usize {
-        marks.trailing_zeros() as usize / 8
-    }
-
     #[test]
-    fn each_byte_value_is_a_stop_in_sixteen_exactly_when_listed() {
+    fn each_byte_value_is_a_stop_exactly_when_listed() {
         for b in 0..=u8::MAX {
-            for k in 0..16 {
-                // Fillers next to the stops in value, ASCII and not.
-                for fill in [b'a', 0xA2, 0xC3, 0xE3, 0x0B, b'/'] {
-                    let mut sixteen = [fill; 16];
-                    sixteen[k] = b;
-                    let expected = if STOPS.contains(&b) { k } else { 16 };
-                    assert_eq!(first(stops(&sixteen)), expected, "{b:#x} at {k} among {fill:#x}");
-                    // A later stop does not hide an earlier one.
-                    sixteen[15] = b'.';
-                    let expected = if STOPS.contains(&b) { k } else { 15 };
-                    assert_eq!(first(stops(&sixteen)), expected, "{b:#x} at {k} before a stop");
-                }
+            assert_eq!(stop(b), if STOPS.contains(&b) { 0xFF } else { 0 }, "{b:#x}");
+        }
+    }
+
+    /// The first stop at or after `from`, byte by byte.
+    fn naive(bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&i| STOPS.contains(&bytes[i]))
+    }
+
+    #[test]
+    fn stops_are_found_block_by_block() {
+        let mut texts = vec![
+            "no stop here, none; “quoted” … then.x?y!\r\n\u{2028}end".to_string(),
+            String::new(),
+            "abc".to_string(),
+        ];
+        // Stops on either side of each block boundary, and none for more than a block.
+        for at in [0, 1, 7, 8, 62, 63, 64, 65, 127, 128, 129, 190] {
+            let mut bytes = vec![b'x'; 200];
+            bytes[at] = b'.';
+            bytes[(at * 7 + 3) % 200] = b'\n';
+            texts.push(String::from_utf8(bytes.clone()).unwrap());
+            texts.push(String::from_utf8(bytes[..at + 1].to_vec()).unwrap());
+        }
+        texts.push("x".repeat(150));
+        for text in &texts {
+            let bytes = text.as_bytes();
+            // A scan asked from every offset afresh, and one asked in order as segments ask.
+            let mut scan = Stops::new(bytes, 0);
+            for from in 0..=bytes.len() + 2 {
+                assert_eq!(Stops::new(bytes, from).find(from), naive(bytes, from), "{text:?} from {from}");
+                assert_eq!(scan.find(from), naive(bytes, from), "{text:?} from {from} in order");
             }
+            // Asked only at each stop found, as a scan that skips nothing.
+            let mut scan = Stops::new(bytes, 0);
+            let mut from = 0;
+            while let Some(at) = scan.find(from) {
+                assert_eq!(Some(at), naive(bytes, from), "{text:?} from {from}");
+                from = at + 1;
+            }
+            assert_eq!(naive(bytes, from), None);
         }
     }
 
     #[test]
-    fn stops_are_found_sixteen_bytes_at_a_time() {
-        let text = "no stop here, none; “quoted” … then.x?y!\r\n\u{2028}end";
-        let bytes = text.as_bytes();
-        for from in 0..=bytes.len() {
-            let expected = (from..bytes.len()).find(|&i| STOPS.contains(&bytes[i]));
-            assert_eq!(find_stop(bytes, from), expected, "from {from}");
+    fn marks_pack_to_bits() {
+        for bits in 0..=u8::MAX {
+            let marks: [u8; 8] = std::array::from_fn(|i| if bits >> i & 1 == 1 { 0xFF } else { 0 });
+            assert_eq!(pack(marks), bits, "{marks:x?}");
         }
-        assert_eq!(find_stop(b"", 0), None);
-        assert_eq!(find_stop(b"abc", 5), None);
     }
 
     #[test]
@@ -597,7 +719,7 @@ mod same_as_before {
         while start < text.len() {
             let mut found = None;
             while pos < text.len() {
-                let Some(at) = find_stop(text.as_bytes(), pos) else {
+                let Some(at) = (pos..text.len()).find(|&i| STOPS.contains(&text.as_bytes()[i])) else {
                     pos = text.len();
                     break;
                 };
@@ -685,22 +807,68 @@ mod same_as_before {
         false
     }
 
-    /// Every trim and every join that `join` could ask of `text`: each segment trimmed, and
-    /// each run of up to five pieces against the piece after it.
+    /// Furniture as the list was scanned for every sentence.
+    fn old_is_furniture(s: &str) -> bool {
+        s.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f))
+    }
+
+    /// `sentences` as it was: the segments trimmed, joined and kept by the old computations.
+    fn old_sentences(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut keep = |cur: Span| {
+            if !old_is_furniture(&text[cur]) {
+                out.push(cur);
+            }
+        };
+        let mut current: Option<Span> = None;
+        for (start, segment) in old_segments(text) {
+            let Some(piece) = old_trim(text, Span::new(start, start + segment.len())) else { continue };
+            current = match current {
+                Some(cur) if old_continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
+                Some(cur) => {
+                    keep(cur);
+                    Some(piece)
+                }
+                None => Some(piece),
+            };
+        }
+        if let Some(cur) = current {
+            keep(cur);
+        }
+        out
+    }
+
+    /// The sentences of `text`, whole and line by line, its segments, and every trim and
+    /// every join that `split` could ask of it (each segment trimmed, and each run of up to
+    /// five pieces against the piece after it), against the old computations.
     fn check(text: &str) {
-        assert_eq!(segments(text, 0, false).collect::<Vec<_>>(), old_segments(text), "{text:?}");
+        assert_eq!(sentences(text), old_sentences(text), "{text:?}");
+        let mut segments = Segments::new(text, 0, false);
+        let mut new = Vec::new();
+        while let Some(piece) = segments.next() {
+            new.push((piece, segments.end));
+        }
+        let old: Vec<(Option<Span>, usize)> = old_segments(text)
+            .into_iter()
+            .map(|(start, segment)| {
+                (old_trim(text, Span::new(start, start + segment.len())), start + segment.len())
+            })
+            .collect();
+        assert_eq!(new, old, "{text:?}");
         // Each line split where it begins in the whole text, as if it were split alone.
         let mut out = Vec::new();
         let mut start = 0;
         for line in text.split_inclusive('\n') {
             let alone: Vec<Span> =
-                sentences(line).into_iter().map(|s| Span::new(s.start + start, s.end + start)).collect();
+                old_sentences(line).into_iter().map(|s| Span::new(s.start + start, s.end + start)).collect();
             assert_eq!(sentences_into(text, start, &mut out), start + line.len(), "{text:?} from {start}");
             assert_eq!(out, alone, "{text:?} from {start}");
             start += line.len();
         }
+        assert_eq!(sentences_into(text, text.len(), &mut out), text.len());
+        assert!(out.is_empty());
         let mut pieces = Vec::new();
-        for (start, segment) in segments(text, 0, false) {
+        for (start, segment) in old_segments(text) {
             let span = Span::new(start, start + segment.len());
             assert_eq!(trim(text, span), old_trim(text, span), "{text:?} {span:?}");
             pieces.extend(old_trim(text, span));
@@ -861,11 +1029,6 @@ mod same_as_before {
         }
     }
 
-    /// Furniture as the list was scanned for every sentence.
-    fn old_is_furniture(s: &str) -> bool {
-        s.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f))
-    }
-
     fn same_furniture(text: &str) {
         let span = Span::new(0, text.len());
         assert_eq!(is_furniture(text, span), old_is_furniture(text), "{text:?}");
@@ -919,6 +1082,19 @@ mod same_as_before {
         #[test]
         fn on_generated_text(parts in prop::collection::vec((0..WORDS.len(), 0..SPACES.len()), 0..24)) {
             check(&parts.iter().map(|&(w, s)| format!("{}{}", WORDS[w], SPACES[s])).collect::<String>());
+        }
+
+        /// Texts over several of the scan's blocks.
+        #[test]
+        fn on_long_generated_text(parts in prop::collection::vec((0..WORDS.len(), 0..SPACES.len()), 24..120)) {
+            check(&parts.iter().map(|&(w, s)| format!("{}{}", WORDS[w], SPACES[s])).collect::<String>());
+        }
+
+        #[test]
+        fn on_any_text_of_the_characters_that_matter(
+            text in "[a-zA-Z0-9 .?!,;:\"'()\\[\\]\n\r\t\u{b}\u{a0}\u{85}\u{2028}\u{2029}…’‘“”»éÉ\u{e2}-]{0,300}"
+        ) {
+            check(&text);
         }
     }
 }
