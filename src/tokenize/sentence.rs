@@ -209,6 +209,12 @@ impl Iterator for Segments<'_> {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
                 self.pos = end;
                 self.start = if self.one_line && c == '\n' { bytes.len() } else { end };
+                if at == start {
+                    // Only the line break, which is white space: the line feed after a
+                    // sentence's last stop, in most lines.
+                    self.end = end;
+                    return Some(None);
+                }
                 return Some(self.cut(start, end));
             }
             let mut full_stop = c == '.';
@@ -402,6 +408,7 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
 }
 
+#[inline]
 fn push(text: &str, out: &mut Vec<Span>, span: Span) {
     if !is_furniture(text, span) {
         out.push(span);
@@ -585,8 +592,10 @@ fn last_word(s: &str) -> &str {
 
 /// "U.S", "U.N", "D.C", "E.U" (the final full stop already removed).
 fn is_initialism(s: &str) -> bool {
-    // A loop over the bytes of a word is shorter than the call to `memchr` of `contains`.
-    s.bytes().any(|b| b == b'.')
+    // Each part is one character, so the first is followed by a full stop: that one byte
+    // settles most words, where a scan for a full stop read them whole.
+    let first = s.chars().next().map_or(0, char::len_utf8);
+    s.as_bytes().get(first) == Some(&b'.')
         && s.split('.').all(|p| {
             let mut c = p.chars();
             matches!((c.next(), c.next()), (Some(a), None) if a.is_alphabetic())
