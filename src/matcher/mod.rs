@@ -215,6 +215,12 @@ impl Matcher {
         self.patterns.targets(candidate.pattern)
     }
 
+    /// The text of pattern `id`.
+    #[cfg(test)]
+    pub(crate) fn pattern_text(&self, id: u32) -> &str {
+        self.patterns.text(id)
+    }
+
     /// Number of compiled patterns (surface forms after expansion).
     pub(crate) fn pattern_count(&self) -> usize {
         self.patterns.len()

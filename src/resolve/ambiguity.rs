@@ -16,10 +16,10 @@
 //! is not Theresa May even where she is named in full. A one-word person name after an
 //! unknown first name is someone else ([`surname`]).
 
-use super::span_index::SpanIndex;
+use super::span_index::{Longest, SpanIndex};
 use super::{surname, Catalog};
 use crate::entity::EntityKind;
-use crate::matcher::Candidate;
+use crate::matcher::{Candidate, Facts};
 use crate::span::Span;
 use crate::tokenize::{next_word, previous_word};
 
@@ -46,18 +46,25 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "To", "Under", "Unlike", "When", "Where", "While", "With", "Without", "Yet",
 ];
 
-pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+/// Whether some candidate of a document may be a partial person name, which linking must
+/// look up: most documents hold none, and their mentions name their pattern's first target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SomePartial(pub bool);
+
+/// Drops from `candidates` the matches their context does not support, and tells whether any
+/// candidate, kept or not, may be a partial name.
+pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: &mut Vec<Candidate>) -> SomePartial {
     let entries = catalog.gazetteer.entries();
-    let longest = candidates.iter().map(|c| c.span.len()).max().unwrap_or(0);
+    let longest = Longest::new(candidates);
     // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
     // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
     let facts = |c: Candidate| catalog.matcher.facts(c);
     let is_known = |c: Candidate| facts(c).known();
-    let known = SpanIndex::new(&candidates, longest, &is_known);
+    let known = SpanIndex::new(candidates, &longest, &is_known);
     // Weapons named without ambiguity: in "Patriot, IRIS-T and NASAMS batteries" they make
     // every member of the list a weapon.
     let is_sure_weapon = |c: Candidate| facts(c).sure_weapon();
-    let sure_weapons = SpanIndex::new(&candidates, longest, &is_sure_weapon);
+    let sure_weapons = SpanIndex::new(candidates, &longest, &is_sure_weapon);
     // The word before `candidates[i]` is the name before it, when only spaces lie between:
     // then it is no unknown first name if the gazetteer knows that name for sure. This asks
     // the list in hand what `after_unknown_first_name` would search for, and a document that
@@ -69,33 +76,46 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Cand
             && text.as_bytes()[end..start].iter().all(|&b| b == b' ' || b == b'\t')
             && is_known(before)
     };
-    // Decided first and removed in place: a document that repeats a name a million times
-    // would otherwise fill a second list as long as the first.
-    let keep: Vec<bool> = (0..candidates.len())
-        .map(|i| {
-            let c = candidates[i];
-            let facts = facts(c);
-            if facts.partial() && surname::before_a_number(text, c.span) {
-                return false;
-            }
-            if facts.one_word_person()
-                && !follows_known(i)
-                && surname::after_unknown_first_name(text, c.span, &known)
-            {
-                return false;
-            }
-            if facts.sure() {
-                return true;
-            }
-            catalog.matcher.targets(c).iter().any(|t| match entries[t.entry as usize].kind {
-                EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
-                _ => !next_to_unknown_name(text, c.span, &known),
-            })
+    let keep = |i: usize, c: Candidate, facts: Facts| {
+        if facts.partial() && surname::before_a_number(text, c.span) {
+            return false;
+        }
+        if facts.one_word_person()
+            && !follows_known(i)
+            && surname::after_unknown_first_name(text, c.span, &known)
+        {
+            return false;
+        }
+        if facts.sure() {
+            return true;
+        }
+        catalog.matcher.targets(c).iter().any(|t| match entries[t.entry as usize].kind {
+            EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
+            _ => !next_to_unknown_name(text, c.span, &known),
         })
-        .collect();
-    let mut keep = keep.into_iter();
-    candidates.retain(|_| keep.next().unwrap_or(false));
-    candidates
+    };
+    // Decided first, then removed in place: the questions read the whole list as the matcher
+    // found it. Only the dropped are listed, and most documents drop few or none: a flag per
+    // candidate cost a document that repeats a name a million times a fresh list as long.
+    let mut dropped = Vec::new();
+    let mut some_partial = false;
+    for (i, &c) in candidates.iter().enumerate() {
+        let facts = facts(c);
+        some_partial |= facts.some_partial();
+        if !keep(i, c, facts) {
+            dropped.push(i);
+        }
+    }
+    if !dropped.is_empty() {
+        let mut dropped = dropped.into_iter().peekable();
+        let mut i = 0;
+        candidates.retain(|_| {
+            let drop = dropped.next_if_eq(&i).is_some();
+            i += 1;
+            !drop
+        });
+    }
+    SomePartial(some_partial)
 }
 
 /// A materiel word, or a hyphenated compound with one ("air-defense", "Iranian-made drone").
@@ -155,4 +175,80 @@ fn next_to_unknown_name(text: &str, span: Span, known: &SpanIndex) -> bool {
     };
     previous_word(text, span.start, true).is_some_and(looks_like_name)
         || next_word(text, span.end, true).is_some_and(looks_like_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::resolve::tests::{catalog, names_and_words};
+
+    /// The filter before it listed only the dropped candidates, kept as the oracle: a flag per
+    /// candidate, then `retain`.
+    fn with_flags(text: &str, catalog: &Catalog<'_>, mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+        let entries = catalog.gazetteer.entries();
+        let all = candidates.clone();
+        let longest = Longest::new(&all);
+        // Neighbours the gazetteer knows for sure: a surname that only might link ("Smith" in
+        // "Chad Smith") or another ambiguous word does not vouch for its neighbour.
+        let facts = |c: Candidate| catalog.matcher.facts(c);
+        let is_known = |c: Candidate| facts(c).known();
+        let known = SpanIndex::new(&candidates, &longest, &is_known);
+        // Weapons named without ambiguity: in "Patriot, IRIS-T and NASAMS batteries" they make
+        // every member of the list a weapon.
+        let is_sure_weapon = |c: Candidate| facts(c).sure_weapon();
+        let sure_weapons = SpanIndex::new(&candidates, &longest, &is_sure_weapon);
+        // The word before `candidates[i]` is the name before it, when only spaces lie between:
+        // then it is no unknown first name if the gazetteer knows that name for sure. This asks
+        // the list in hand what `after_unknown_first_name` would search for, and a document that
+        // repeats a name ("Putin Putin …") asks it once per mention.
+        let follows_known = |i: usize| {
+            let Some(&before) = i.checked_sub(1).and_then(|p| candidates.get(p)) else { return false };
+            let (end, start) = (before.span.end, candidates[i].span.start);
+            end < start
+                && text.as_bytes()[end..start].iter().all(|&b| b == b' ' || b == b'\t')
+                && is_known(before)
+        };
+        // Decided first and removed in place: a document that repeats a name a million times
+        // would otherwise fill a second list as long as the first.
+        let keep: Vec<bool> = (0..candidates.len())
+            .map(|i| {
+                let c = candidates[i];
+                let facts = facts(c);
+                if facts.partial() && surname::before_a_number(text, c.span) {
+                    return false;
+                }
+                if facts.one_word_person()
+                    && !follows_known(i)
+                    && surname::after_unknown_first_name(text, c.span, &known)
+                {
+                    return false;
+                }
+                if facts.sure() {
+                    return true;
+                }
+                catalog.matcher.targets(c).iter().any(|t| match entries[t.entry as usize].kind {
+                    EntityKind::Weapon => weapon_context(text, c.span, &sure_weapons),
+                    _ => !next_to_unknown_name(text, c.span, &known),
+                })
+            })
+            .collect();
+        let mut keep = keep.into_iter();
+        candidates.retain(|_| keep.next().unwrap_or(false));
+        candidates
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn keeps_what_a_flag_per_candidate_kept(text in names_and_words()) {
+            let catalog = catalog();
+            let mut candidates = catalog.matcher.find(&text).candidates;
+            let expected = with_flags(&text, &catalog, candidates.clone());
+            filter(&text, &catalog, &mut candidates);
+            prop_assert_eq!(candidates, expected);
+        }
+    }
 }

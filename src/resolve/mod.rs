@@ -19,6 +19,8 @@ use std::sync::Arc;
 
 pub use overlap::OverlapPolicy;
 
+use self::ambiguity::SomePartial;
+
 use crate::entity::{Entity, EntityId, EntityKind};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::matcher::{Candidate, Matcher, Target};
@@ -36,29 +38,50 @@ pub(crate) struct Catalog<'a> {
 
 /// Resolves the matcher's candidates into entities, ordered by span.
 pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, buffer: &mut Vec<Candidate>) -> Vec<Entity> {
-    let candidates = ambiguity::filter(text, catalog, core::mem::take(buffer));
+    let mut candidates = core::mem::take(buffer);
+    let some_partial = ambiguity::filter(text, catalog, &mut candidates);
     let kept = overlap::select(catalog, candidates);
-    let linked = link::link(catalog, &kept);
     let entities = TEXTS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slots) => entities(text, catalog, &kept, &linked, &mut Texts { slots: &mut slots }),
-        Err(_) => entities(text, catalog, &kept, &linked, &mut Texts { slots: &mut Vec::new() }),
+        Ok(mut slots) => {
+            linked_entities(text, catalog, &kept, some_partial, &mut Texts { slots: &mut slots })
+        }
+        Err(_) => linked_entities(text, catalog, &kept, some_partial, &mut Texts { slots: &mut Vec::new() }),
     });
     *buffer = kept;
     entities
 }
 
-/// The entities of the kept candidates that link to an entry.
+/// The entities of the kept candidates, linked. Without a partial name each mention names its
+/// pattern's first target, which is what linking would say: the list of links is then not
+/// made.
+fn linked_entities(
+    text: &str,
+    catalog: &Catalog<'_>,
+    kept: &[Candidate],
+    some_partial: SomePartial,
+    texts: &mut Texts<'_>,
+) -> Vec<Entity> {
+    let linked = some_partial.0.then(|| link::link(catalog, kept));
+    entities(text, catalog, kept, linked.as_deref(), texts)
+}
+
+/// The entities of the kept candidates that link to an entry: `linked[i]`, or without a list
+/// the first target of each.
 fn entities(
     text: &str,
     catalog: &Catalog<'_>,
     kept: &[Candidate],
-    linked: &[Option<Target>],
+    linked: Option<&[Option<Target>]>,
     texts: &mut Texts<'_>,
 ) -> Vec<Entity> {
     let entries = catalog.gazetteer.entries();
     let mut entities = Vec::with_capacity(kept.len());
-    for (c, target) in kept.iter().zip(linked) {
-        let Some(target) = *target else { continue };
+    for (i, &c) in kept.iter().enumerate() {
+        let target = match linked {
+            Some(linked) => linked.get(i).copied().flatten(),
+            None => catalog.matcher.targets(c).first().copied(),
+        };
+        let Some(target) = target else { continue };
         let entry = &entries[target.entry as usize];
         let kind = match target.role {
             SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
@@ -199,6 +222,64 @@ mod tests {
                 let texts: Vec<Arc<str>> = entities.into_iter().map(|e| e.text).collect();
                 prop_assert!(allocations(&texts) <= allocations(&cached));
             }
+        }
+    }
+
+    /// The default gazetteer's catalog, built once.
+    pub(super) fn catalog() -> Catalog<'static> {
+        static BUILT: once_cell::sync::Lazy<(Matcher, Vec<Arc<str>>)> = once_cell::sync::Lazy::new(|| {
+            let g = Gazetteer::builtin();
+            let names = g.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
+            (Matcher::build(g, []).unwrap(), names)
+        });
+        let (matcher, names) = &*BUILT;
+        Catalog { gazetteer: Gazetteer::builtin(), matcher, names, policy: OverlapPolicy::LongestWins }
+    }
+
+    /// Text made of the default gazetteer's surfaces (as written, in capitals, or cut short)
+    /// and separators, with names around them that the gazetteer does not know, so that the
+    /// ambiguity policy drops some candidates and partial names meet full ones.
+    pub(super) fn names_and_words() -> impl Strategy<Value = String> {
+        let count = catalog().matcher.pattern_count();
+        let piece = (
+            0..count,
+            0..4u8,
+            prop::sample::select(vec![" ", ", ", ". ", " and ", " Smith ", " 5 ", " missiles ", "-"]),
+        );
+        prop::collection::vec(piece, 0..24).prop_map(|pieces| {
+            let catalog = catalog();
+            let mut text = String::new();
+            for (i, case, sep) in pieces {
+                let surface = catalog.matcher.pattern_text(i as u32);
+                match case {
+                    0 | 1 => text.push_str(surface),
+                    2 => text.push_str(&surface.to_uppercase()),
+                    _ => text.extend(surface.chars().take(3)),
+                }
+                text.push_str(sep);
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Linking is skipped when the ambiguity policy saw no candidate that may be a partial
+        /// name: then each kept mention must link to its pattern's first target, as linking
+        /// says.
+        #[test]
+        fn without_partial_names_each_mention_links_to_its_first_target(text in names_and_words()) {
+            let catalog = catalog();
+            let mut candidates = catalog.matcher.find(&text).candidates;
+            let some_partial = ambiguity::filter(&text, &catalog, &mut candidates);
+            let kept = overlap::select(&catalog, candidates);
+            if !some_partial.0 {
+                let first: Vec<Option<Target>> =
+                    kept.iter().map(|&c| catalog.matcher.targets(c).first().copied()).collect();
+                prop_assert_eq!(link::link(&catalog, &kept), first);
+            }
+            prop_assert!(some_partial.0 || !kept.iter().any(|&c| catalog.matcher.facts(c).some_partial()));
         }
     }
 

@@ -1,6 +1,6 @@
 //! Overlap questions about candidate spans, answered by binary search.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use crate::matcher::Candidate;
 use crate::span::Span;
@@ -16,19 +16,37 @@ pub(crate) struct SpanIndex<'c> {
     sorted: &'c [Candidate],
     counts: &'c dyn Fn(Candidate) -> bool,
     /// The longest candidate: none that starts further back can reach a question.
-    longest: usize,
+    longest: &'c Longest<'c>,
     /// Where the last search ended. Questions come in document order, so the next answer is
     /// usually a few places on: searching outward from here costs a few comparisons where a
     /// binary search over a million spans costs twenty cache misses.
     hint: Cell<usize>,
 }
 
+/// The length of the longest candidate of a list, measured when first asked for: most
+/// documents ask no overlap question at all (a document that repeats "Putin" asks none), and
+/// measuring every candidate cost each of them a pass.
+pub(crate) struct Longest<'c> {
+    sorted: &'c [Candidate],
+    measured: OnceCell<usize>,
+}
+
+impl<'c> Longest<'c> {
+    pub(crate) fn new(sorted: &'c [Candidate]) -> Longest<'c> {
+        Longest { sorted, measured: OnceCell::new() }
+    }
+
+    fn get(&self) -> usize {
+        *self.measured.get_or_init(|| self.sorted.iter().map(|c| c.span.len()).max().unwrap_or(0))
+    }
+}
+
 impl<'c> SpanIndex<'c> {
-    /// The candidates of `sorted` (ordered by start) for which `counts` holds; `longest` is
-    /// at least the length of the longest of them.
+    /// The candidates of `sorted` (ordered by start) for which `counts` holds; `longest`
+    /// measures `sorted`.
     pub(crate) fn new(
         sorted: &'c [Candidate],
-        longest: usize,
+        longest: &'c Longest<'c>,
         counts: &'c dyn Fn(Candidate) -> bool,
     ) -> SpanIndex<'c> {
         debug_assert!(sorted.windows(2).all(|w| w[0].span.start <= w[1].span.start));
@@ -41,7 +59,7 @@ impl<'c> SpanIndex<'c> {
         self.sorted[..end]
             .iter()
             .rev()
-            .take_while(|c| c.span.start + self.longest > w.start)
+            .take_while(|c| c.span.start + self.longest.get() > w.start)
             .any(|&c| c.span.overlaps(w) && Some(c.span) != except && (self.counts)(c))
     }
 
@@ -93,13 +111,15 @@ mod tests {
             .collect();
         spans.sort_by_key(|c| c.span);
         let all = |_| true;
-        let index = SpanIndex::new(&spans, 3, &all);
+        let longest = Longest::new(&spans);
+        let index = SpanIndex::new(&spans, &longest, &all);
         let queries = (0..1100).chain((0..1100).rev()).chain((0..1100).map(|i| i * 37 % 1100));
         for at in queries {
             let want = index.sorted.partition_point(|c| c.span.start < at);
             assert_eq!(index.starting_before(at), want, "at {at}");
         }
-        let empty = SpanIndex::new(&[], 0, &all);
+        let nothing = Longest::new(&[]);
+        let empty = SpanIndex::new(&[], &nothing, &all);
         assert_eq!(empty.starting_before(5), 0);
         assert!(!empty.overlaps(Span::new(0, 5), None));
     }
@@ -110,7 +130,8 @@ mod tests {
         // A long candidate that counts, then short ones that do not, inside and after it.
         let spans = [at(0, 20, 1), at(2, 5, 0), at(10, 12, 0), at(30, 33, 0)];
         let odd = |c: Candidate| c.pattern % 2 == 1;
-        let index = SpanIndex::new(&spans, 20, &odd);
+        let longest = Longest::new(&spans);
+        let index = SpanIndex::new(&spans, &longest, &odd);
         assert!(index.overlaps(Span::new(18, 25), None), "reached from 18 bytes back");
         assert!(!index.overlaps(Span::new(18, 25), Some(Span::new(0, 20))), "the exception");
         assert!(!index.overlaps(Span::new(30, 33), None), "overlaps one that does not count");

@@ -42,6 +42,11 @@ fn stage_costs() {
     let catalog = Catalog { gazetteer, matcher: &matcher, names: &names, policy: OverlapPolicy::LongestWins };
     let extractor = Extractor::builder().build().unwrap();
 
+    let filtered = |text: &str| {
+        let mut candidates = matcher.find(text).candidates;
+        ambiguity::filter(text, &catalog, &mut candidates);
+        candidates
+    };
     // Seconds for the pipeline cut after each stage; the best of three runs.
     let run = |cut: usize| {
         let mut best = f64::INFINITY;
@@ -52,16 +57,9 @@ fn stage_costs() {
                 for text in &docs {
                     count += match cut {
                         0 => matcher.find(text).candidates.len(),
-                        1 => ambiguity::filter(text, &catalog, matcher.find(text).candidates).len(),
-                        2 => overlap::select(
-                            &catalog,
-                            ambiguity::filter(text, &catalog, matcher.find(text).candidates),
-                        )
-                        .len(),
-                        3 => {
-                            let candidates = ambiguity::filter(text, &catalog, matcher.find(text).candidates);
-                            link::link(&catalog, &overlap::select(&catalog, candidates)).len()
-                        }
+                        1 => filtered(text).len(),
+                        2 => overlap::select(&catalog, filtered(text)).len(),
+                        3 => link::link(&catalog, &overlap::select(&catalog, filtered(text))).len(),
                         4 => extractor.entities(text).len(),
                         _ => {
                             let found = extractor.extract(text);

@@ -77,11 +77,13 @@ pub(crate) fn before_a_number(text: &str, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::span_index::Longest;
 
     fn check(text: &str, name: &str) -> bool {
         let at = text.find(name).unwrap();
         let none = |_| false;
-        let none = SpanIndex::new(&[], 0, &none);
+        let nothing = Longest::new(&[]);
+        let none = SpanIndex::new(&[], &nothing, &none);
         after_unknown_first_name(text, Span::new(at, at + name.len()), &none)
     }
 
