@@ -42,10 +42,11 @@ pub(crate) fn resolve(text: &str, catalog: &Catalog<'_>, buffer: &mut Vec<Candid
     let some_partial = ambiguity::filter(text, catalog, &mut candidates);
     let kept = overlap::select(catalog, candidates);
     let entities = TEXTS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slots) => {
-            linked_entities(text, catalog, &kept, some_partial, &mut Texts { slots: &mut slots })
+        Ok(mut slots) => linked_entities(text, catalog, &kept, some_partial, &mut slots.next_document()),
+        Err(_) => {
+            let mut slots = Slots { document: 0, slots: Vec::new() };
+            linked_entities(text, catalog, &kept, some_partial, &mut slots.next_document())
         }
-        Err(_) => linked_entities(text, catalog, &kept, some_partial, &mut Texts { slots: &mut Vec::new() }),
     });
     *buffer = kept;
     entities
@@ -77,6 +78,18 @@ fn entities(
     let entries = catalog.gazetteer.entries();
     let mut entities = Vec::with_capacity(kept.len());
     for (i, &c) in kept.iter().enumerate() {
+        let caps = catalog.matcher.in_capitals(text, c);
+        // Without links a mention's entity is its pattern's, and only a capital's kind depends
+        // on the words around it: an earlier mention written alike gives all but the span.
+        if linked.is_none() {
+            let earlier =
+                texts.earlier(&entities, c.pattern, caps).filter(|e| e.role != SurfaceRole::Capital);
+            if let Some(e) = earlier {
+                let entity = Entity { span: c.span, ..e.clone() };
+                entities.push(entity);
+                continue;
+            }
+        }
         let target = match linked {
             Some(linked) => linked.get(i).copied().flatten(),
             None => catalog.matcher.targets(c).first().copied(),
@@ -87,7 +100,7 @@ fn entities(
             SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
             _ => entry.kind,
         };
-        let written = texts.get(&entities, text, c.span, c.pattern);
+        let written = texts.get(&entities, text, c.span, c.pattern, caps);
         entities.push(Entity {
             kind,
             name: catalog.names[target.entry as usize].clone(),
@@ -102,42 +115,79 @@ fn entities(
 
 thread_local! {
     /// The slots of [`Texts`], kept between the documents a thread resolves.
-    static TEXTS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    static TEXTS: RefCell<Slots> = const { RefCell::new(Slots { document: 0, slots: Vec::new() }) };
+}
+
+/// The table behind [`Texts`]: a slot per pattern and way of writing it, and the number of
+/// the document being resolved, which marks the slots it has set.
+struct Slots {
+    document: u32,
+    slots: Vec<Slot>,
+}
+
+/// The entity whose text a document made last for one pattern written one way.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// The document that set the slot; 0 for none.
+    document: u32,
+    entity: u32,
+}
+
+impl Slots {
+    /// The slots for the next document: those of earlier documents no longer count. After
+    /// `u32::MAX` documents the numbers start again from a cleared table.
+    fn next_document(&mut self) -> Texts<'_> {
+        self.document = self.document.wrapping_add(1);
+        if self.document == 0 {
+            self.slots.fill(Slot::default());
+            self.document = 1;
+        }
+        Texts { document: self.document, slots: &mut self.slots }
+    }
 }
 
 /// The texts of a document's mentions, shared between the mentions that write a name the
 /// same way: a document names few entities many times, and one allocation per mention was
 /// most of the cost of a document that repeats a name.
 ///
-/// Each pattern's slot holds the index of the latest entity whose text was made for that
-/// pattern, and is believed only if that entity's text is the one wanted: a slot left by
-/// another document, or by a mention written otherwise, then costs an allocation, never a
-/// wrong text. The slots never need clearing, and unlike a small cache indexed by pattern,
-/// two patterns of a document never evict each other: a 32-slot cache allocated 486 texts per
-/// pass over the seeds, the slots 304. They take four bytes per pattern a thread has met
-/// (about 80 KB for the default gazetteers).
+/// A match writes its pattern as the pattern does or in its ASCII capitals
+/// ([`Matcher::in_capitals`]), so the pattern and the way of writing it tell the text. The
+/// slot of each holds the latest entity whose text was made for it, believed if this document
+/// set it: the text is then shared without comparing it with the span, which cost a `memcmp`
+/// per mention. Unlike a small cache indexed by pattern, two patterns of a document never
+/// evict each other: a 32-slot cache allocated 486 texts per pass over the seeds, the slots
+/// 304. They take sixteen bytes per pattern (about 300 KB per thread for the default
+/// gazetteers); one slot per pattern that also kept the way of writing cost 0.1% more.
 struct Texts<'a> {
-    slots: &'a mut Vec<u32>,
+    document: u32,
+    slots: &'a mut Vec<Slot>,
 }
 
 impl Texts<'_> {
-    /// The text at `span` of `text` of the entity about to be pushed to `entities`, found by
-    /// `pattern`. The span is compared as bytes and sliced as a `str` only for a new text:
-    /// the two character-boundary tests of slicing cost a tenth of a mention's entity.
-    fn get(&mut self, entities: &[Entity], text: &str, span: Span, pattern: u32) -> Arc<str> {
-        let slot = pattern as usize;
-        let earlier = self.slots.get(slot).and_then(|&j| entities.get(j as usize));
-        let surface = text.as_bytes().get(span.start..span.end);
-        if let Some(e) = earlier.filter(|e| Some(e.text.as_bytes()) == surface) {
+    /// The text at `span` of `text` of the entity about to be pushed to `entities`, found as
+    /// `pattern`, written in capitals if `caps`.
+    #[inline]
+    fn get(&mut self, entities: &[Entity], text: &str, span: Span, pattern: u32, caps: bool) -> Arc<str> {
+        if let Some(e) = self.earlier(entities, pattern, caps) {
             return e.text.clone();
         }
-        if slot >= self.slots.len() {
-            self.slots.resize(slot + 1, u32::MAX);
+        let key = 2 * pattern as usize + usize::from(caps);
+        if key >= self.slots.len() {
+            self.slots.resize(key + 1, Slot::default());
         }
-        // Past u32::MAX entities the slot names some earlier entity, whose text is then
-        // compared and, if it differs, not used.
-        self.slots[slot] = u32::try_from(entities.len()).unwrap_or(u32::MAX);
+        // Past u32::MAX entities the slot keeps naming an earlier entity of the same text.
+        if let Ok(entity) = u32::try_from(entities.len()) {
+            self.slots[key] = Slot { document: self.document, entity };
+        }
         Arc::from(&text[span])
+    }
+
+    /// The entity of `entities` whose text was made for `pattern` written in capitals if
+    /// `caps`, if any.
+    #[inline]
+    fn earlier<'e>(&self, entities: &'e [Entity], pattern: u32, caps: bool) -> Option<&'e Entity> {
+        let slot = self.slots.get(2 * pattern as usize + usize::from(caps))?;
+        entities.get(slot.entity as usize).filter(|_| slot.document == self.document)
     }
 }
 
@@ -202,18 +252,27 @@ mod tests {
         /// that they repeat, collide in the cache and meet stale slots.
         #[test]
         fn slots_give_the_texts_the_cache_gave(
-            documents in prop::collection::vec(
-                prop::collection::vec((0..80u32, prop::sample::select(vec!["Putin", "PUTIN", "Kim", "Xi"])), 0..40),
-                1..6,
-            ),
+            documents in prop::collection::vec(prop::collection::vec((0..80u32, any::<bool>()), 0..40), 1..6),
+            first in prop::sample::select(vec![0, u32::MAX - 2]),
         ) {
-            let mut slots = Vec::new();
+            // A pattern's text, as written or in capitals: a function of the two, as a match's is.
+            // A pattern in capitals already always matches as written.
+            let written = |pattern: u32, caps: bool| {
+                let name = ["Putin", "Kim", "Xi", "NATO"][pattern as usize % 4];
+                if caps { name.to_ascii_uppercase() } else { name.to_string() }
+            };
+            let documents: Vec<Vec<(u32, bool)>> = documents
+                .into_iter()
+                .map(|d| d.into_iter().map(|(p, caps)| (p, caps && p % 4 != 3)).collect())
+                .collect();
+            let mut slots = Slots { document: first, slots: Vec::new() };
             for mentions in documents {
-                let (mut cache, mut texts) = (Cache::default(), Texts { slots: &mut slots });
+                let (mut cache, mut texts) = (Cache::default(), slots.next_document());
                 let mut entities = Vec::new();
                 let mut cached = Vec::new();
-                for &(pattern, surface) in &mentions {
-                    let text = texts.get(&entities, surface, Span::new(0, surface.len()), pattern);
+                for &(pattern, caps) in &mentions {
+                    let surface = &*written(pattern, caps);
+                    let text = texts.get(&entities, surface, Span::new(0, surface.len()), pattern, caps);
                     let expected = cache.get(surface, pattern);
                     prop_assert_eq!(&*text, &*expected);
                     entities.push(entity(text));
@@ -238,19 +297,19 @@ mod tests {
 
     /// Text made of the default gazetteer's surfaces (as written, in capitals, or cut short)
     /// and separators, with names around them that the gazetteer does not know, so that the
-    /// ambiguity policy drops some candidates and partial names meet full ones.
+    /// ambiguity policy drops some candidates and partial names meet full ones. The surfaces
+    /// come from a few patterns, so that mentions repeat.
     pub(super) fn names_and_words() -> impl Strategy<Value = String> {
         let count = catalog().matcher.pattern_count();
-        let piece = (
-            0..count,
-            0..4u8,
-            prop::sample::select(vec![" ", ", ", ". ", " and ", " Smith ", " 5 ", " missiles ", "-"]),
-        );
-        prop::collection::vec(piece, 0..24).prop_map(|pieces| {
+        let pool = prop::collection::vec(0..count, 1..6);
+        let separators =
+            vec![" ", ", ", ". ", " and ", " Smith ", " 5 ", " missiles ", "-", " in ", " said "];
+        let piece = (any::<prop::sample::Index>(), 0..4u8, prop::sample::select(separators));
+        (pool, prop::collection::vec(piece, 0..24)).prop_map(|(pool, pieces)| {
             let catalog = catalog();
             let mut text = String::new();
             for (i, case, sep) in pieces {
-                let surface = catalog.matcher.pattern_text(i as u32);
+                let surface = catalog.matcher.pattern_text(pool[i.index(pool.len())] as u32);
                 match case {
                     0 | 1 => text.push_str(surface),
                     2 => text.push_str(&surface.to_uppercase()),
@@ -262,8 +321,49 @@ mod tests {
         })
     }
 
+    /// The entities as they were made before mentions shared them: each from its link,
+    /// linking every document, each text compared with the span.
+    fn one_by_one(text: &str, catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Entity> {
+        let entries = catalog.gazetteer.entries();
+        let linked = link::link(catalog, kept);
+        let mut entities: Vec<Entity> = Vec::new();
+        for (c, target) in kept.iter().zip(linked) {
+            let Some(target) = target else { continue };
+            let kind = match target.role {
+                SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
+                _ => entries[target.entry as usize].kind,
+            };
+            entities.push(Entity {
+                kind,
+                name: catalog.names[target.entry as usize].clone(),
+                span: c.span,
+                text: Arc::from(&text[c.span]),
+                id: EntityId(target.entry),
+                role: target.role,
+            });
+        }
+        entities
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Each entity, and its `id` and `role`, which the JSON leaves out, is what it was when
+        /// every mention was made on its own.
+        #[test]
+        fn shared_entities_are_the_ones_made_one_by_one(text in names_and_words()) {
+            let catalog = catalog();
+            let mut buffer = catalog.matcher.find(&text).candidates;
+            let found = resolve(&text, &catalog, &mut buffer);
+            let mut candidates = catalog.matcher.find(&text).candidates;
+            ambiguity::filter(&text, &catalog, &mut candidates);
+            let kept = overlap::select(&catalog, candidates);
+            let expected = one_by_one(&text, &catalog, &kept);
+            prop_assert_eq!(found.len(), expected.len());
+            for (e, x) in found.iter().zip(&expected) {
+                prop_assert_eq!((e, e.id, e.role), (x, x.id, x.role));
+            }
+        }
 
         /// Linking is skipped when the ambiguity policy saw no candidate that may be a partial
         /// name: then each kept mention must link to its pattern's first target, as linking
