@@ -96,6 +96,15 @@ const NONE: u32 = u32::MAX;
 /// a closure's body is a function of its own, which the compiler called at every pattern.
 pub(crate) trait Found {
     fn found(&mut self, pattern: u32, end: usize);
+
+    /// Called when a walk ends because the trie has no child for the byte before `reach`:
+    /// what it found then depends on the bytes from its start to `reach` only. Walks that
+    /// end otherwise (no node for the first byte, a tail that differs, the end of the
+    /// haystack) do not call it.
+    #[inline]
+    fn reached(&mut self, reach: usize) {
+        let _ = reach;
+    }
 }
 
 impl<F: FnMut(u32, usize)> Found for F {
@@ -271,6 +280,7 @@ impl Trie {
             };
             end += 1;
         }
+        found.reached(end);
     }
 
     /// Whether `haystack` spells `tails[tail.0..tail.1]` from `at`, ASCII case-insensitively,
