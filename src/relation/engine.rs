@@ -74,6 +74,12 @@ pub(crate) fn relations(
         let Some(start) = line_start(text, from, at) else { break };
         from = sentences_into(text, start, &mut spans);
         for &s in &spans {
+            // A long stretch is cut into pieces only if it can hold a relation at all: cutting
+            // searches each piece back for a space, which a text without spaces reads whole.
+            // (No piece can hold a trigger or title word that the whole does not.)
+            if s.len() > MAX_SENTENCE && matches!(candidate(s, &memory), (false, false, ..)) {
+                continue;
+            }
             for s in bounded(text, s) {
                 let (triggered, titled, first, hits) = candidate(s, &memory);
                 if !triggered && !titled {
