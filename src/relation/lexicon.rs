@@ -4,14 +4,12 @@
 //!
 //! [`ExtractorBuilder::lexicon`]: crate::ExtractorBuilder::lexicon
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
 use super::{Modality, RelationKind};
 use crate::error::{Error, Origin, Result};
-use crate::hash::BuildWordHasher;
 use crate::swar::word_at;
 
 string_enum! {
@@ -92,13 +90,22 @@ pub struct Trigger {
 /// The words of a phrase after its first.
 type Words = Box<[Box<str>]>;
 
+/// A first word and the phrases it begins, as (the words after the first, value).
+type Entry<T> = (Box<str>, Vec<(Words, T)>);
+
 /// Phrases keyed by their first word; each word lower-case with ASCII apostrophes.
 #[derive(Clone, Debug)]
 pub(crate) struct PhraseMap<T> {
-    map: HashMap<Box<str>, Vec<(Words, T)>, BuildWordHasher>,
+    /// The first words with their phrases, in the order first inserted.
+    entries: Vec<Entry<T>>,
+    /// The entries by their first word's [`fingerprint`], which the sentence view has in hand
+    /// for every word: open addressing, each slot a fingerprint and one more than the entry's
+    /// index (0 for an empty slot); a power of two long, at most half full. Hashing each word
+    /// again for a hash map cost more than the probe.
+    slots: Box<[(u32, u32)]>,
     /// A Bloom filter of the first words' [`fingerprint`]s. The sentence view asks every
-    /// word of a sentence, and nearly every answer is no: one bit says so without hashing
-    /// the word again or probing the map.
+    /// word of a sentence, and nearly every answer is no: one bit says so without probing
+    /// the table.
     firsts: Box<[u64; BLOOM_WORDS]>,
 }
 
@@ -107,7 +114,7 @@ const BLOOM_WORDS: usize = 64;
 
 impl<T> Default for PhraseMap<T> {
     fn default() -> Self {
-        PhraseMap { map: HashMap::default(), firsts: Box::new([0; BLOOM_WORDS]) }
+        PhraseMap { entries: Vec::new(), slots: Box::default(), firsts: Box::new([0; BLOOM_WORDS]) }
     }
 }
 
@@ -141,18 +148,64 @@ fn bloom_slot(fingerprint: u32) -> (usize, u64) {
     ((fingerprint >> 6) as usize % BLOOM_WORDS, 1 << (fingerprint & 63))
 }
 
+/// Where the search for a fingerprint begins in a table of `len` slots (a power of two): bits
+/// the Bloom filter does not use.
+fn first_slot(fingerprint: u32, len: usize) -> usize {
+    (fingerprint >> 12) as usize & (len - 1)
+}
+
 impl<T: Copy + PartialEq> PhraseMap<T> {
     fn insert(&mut self, phrase: &str, value: T) {
         let mut words = phrase.split_whitespace().map(normalize);
         let Some(first) = words.next() else { return };
         let rest: Box<[Box<str>]> = words.map(String::into_boxed_str).collect();
-        let (slot, bit) = bloom_slot(fingerprint(first.as_bytes()));
+        let fingerprint = fingerprint(first.as_bytes());
+        let (slot, bit) = bloom_slot(fingerprint);
         self.firsts[slot] |= bit;
-        let list = self.map.entry(first.into_boxed_str()).or_default();
+        let index = match self.entry(&first, fingerprint) {
+            Some(index) => index,
+            None => self.add(first.into_boxed_str(), fingerprint),
+        };
+        let list = &mut self.entries[index].1;
         if !list.iter().any(|(r, v)| *r == rest && *v == value) {
             list.push((rest, value));
             // Longest phrase first, so that a lookup takes the longest match.
             list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        }
+    }
+
+    /// Adds `first`, which has no entry, and returns its index.
+    fn add(&mut self, first: Box<str>, fingerprint: u32) -> usize {
+        self.entries.push((first, Vec::new()));
+        if 2 * self.entries.len() > self.slots.len() {
+            // Twice the entries, at least 16 slots: every entry placed again.
+            let len = (4 * self.entries.len()).next_power_of_two().max(16);
+            self.slots = vec![(0, 0); len].into_boxed_slice();
+            for (index, (word, _)) in self.entries.iter().enumerate() {
+                place(&mut self.slots, self::fingerprint(word.as_bytes()), index);
+            }
+        } else {
+            place(&mut self.slots, fingerprint, self.entries.len() - 1);
+        }
+        self.entries.len() - 1
+    }
+
+    /// The index of the entry of `first`, whose [`fingerprint`] is given.
+    #[inline]
+    fn entry(&self, first: &str, fingerprint: u32) -> Option<usize> {
+        let len = self.slots.len();
+        if len == 0 {
+            return None;
+        }
+        let mut slot = first_slot(fingerprint, len);
+        // At most half the slots are taken, so an empty one ends every search.
+        loop {
+            let (f, index) = *self.slots.get(slot)?;
+            let index = (index as usize).checked_sub(1)?;
+            if f == fingerprint && self.entries.get(index).is_some_and(|(w, _)| **w == *first) {
+                return Some(index);
+            }
+            slot = (slot + 1) & (len - 1);
         }
     }
 
@@ -163,7 +216,7 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
         if !self.may_start(fingerprint) {
             return &[];
         }
-        self.map.get(first).map_or(&[], Vec::as_slice)
+        self.entry(first, fingerprint).and_then(|i| self.entries.get(i)).map_or(&[], |(_, list)| list)
     }
 
     /// Whether a phrase may start with the word of this [`fingerprint`]: the Bloom filter's
@@ -175,20 +228,31 @@ impl<T: Copy + PartialEq> PhraseMap<T> {
     }
 
     fn len(&self) -> usize {
-        self.map.values().map(Vec::len).sum()
+        self.entries.iter().map(|(_, list)| list.len()).sum()
     }
 
     /// The first words of the phrases whose value passes `keep`.
     pub(crate) fn first_words(&self, keep: impl Fn(T) -> bool) -> impl Iterator<Item = &str> {
-        self.map.iter().filter(move |(_, list)| list.iter().any(|(_, v)| keep(*v))).map(|(k, _)| &**k)
+        self.entries.iter().filter(move |(_, list)| list.iter().any(|(_, v)| keep(*v))).map(|(k, _)| &**k)
     }
 
     /// The words that may follow `first` in a phrase, or `None` when `first` is a phrase by
     /// itself (or starts none).
     pub(crate) fn second_words(&self, first: &str) -> Option<Vec<&str>> {
-        let phrases = self.map.get(first)?;
+        let (_, phrases) = self.entries.get(self.entry(first, fingerprint(first.as_bytes()))?)?;
         phrases.iter().map(|(rest, _)| rest.first().map(|w| &**w)).collect()
     }
+}
+
+/// Puts entry `index` with `fingerprint` in the first empty slot from its [`first_slot`].
+fn place(slots: &mut [(u32, u32)], fingerprint: u32, index: usize) {
+    let len = slots.len();
+    let mut slot = first_slot(fingerprint, len);
+    while slots[slot].1 != 0 {
+        slot = (slot + 1) & (len - 1);
+    }
+    // A lexicon holds far fewer than 2^32 first words.
+    slots[slot] = (fingerprint, u32::try_from(index + 1).unwrap_or(u32::MAX));
 }
 
 /// Lower case with ASCII apostrophes: the form every lexicon word and token is compared in.
@@ -428,6 +492,98 @@ mod tests {
         assert_eq!(rests("handed"), [vec!["over"]]);
         assert!(rests("drones").is_empty());
         assert_eq!(normalize("Wouldn’t"), "wouldn't");
+    }
+
+    /// `starting` as the map answered it: the Bloom filter, then the entry whose first word
+    /// is `first`, found by comparing every one.
+    fn scanned<'m, T: Copy + PartialEq>(map: &'m PhraseMap<T>, first: &str) -> &'m [(Words, T)] {
+        if !map.may_start(fingerprint(first.as_bytes())) {
+            return &[];
+        }
+        map.entries.iter().find(|(w, _)| **w == *first).map_or(&[], |(_, list)| list)
+    }
+
+    fn same_as_scanned<T: Copy + PartialEq + std::fmt::Debug>(map: &PhraseMap<T>, word: &str) {
+        assert_eq!(map.starting(word, fingerprint(word.as_bytes())), scanned(map, word), "{word:?}");
+        let second = map.second_words(word);
+        let listed = map.entries.iter().find(|(w, _)| **w == *word);
+        assert_eq!(second.is_some(), listed.is_some_and(|(_, l)| l.iter().all(|(r, _)| !r.is_empty())));
+    }
+
+    fn words_to_ask(lexicon: &Lexicon) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            words.extend(
+                text.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '-')).map(normalize),
+            );
+        }
+        let firsts: Vec<&str> = [
+            lexicon.triggers.first_words(|_| true).collect::<Vec<_>>(),
+            lexicon.materiel.first_words(|_| true).collect(),
+            lexicon.modality.first_words(|_| true).collect(),
+            lexicon.titles.first_words(|_| true).collect(),
+        ]
+        .concat();
+        for w in firsts {
+            words.extend([
+                w.to_string(),
+                format!("{w}s"),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+                w.to_uppercase(),
+            ]);
+        }
+        words.push(String::new());
+        words
+    }
+
+    #[test]
+    fn lookups_by_fingerprint_are_those_of_a_scan() {
+        let lexicon = Lexicon::builtin();
+        for (i, (w, _)) in lexicon.triggers.entries.iter().enumerate() {
+            assert_eq!(lexicon.triggers.entry(w, fingerprint(w.as_bytes())), Some(i), "{w:?}");
+        }
+        for (i, (w, _)) in lexicon.materiel.entries.iter().enumerate() {
+            assert_eq!(lexicon.materiel.entry(w, fingerprint(w.as_bytes())), Some(i), "{w:?}");
+        }
+        for word in words_to_ask(lexicon) {
+            same_as_scanned(&lexicon.triggers, &word);
+            same_as_scanned(&lexicon.materiel, &word);
+            same_as_scanned(&lexicon.modality, &word);
+            same_as_scanned(&lexicon.titles, &word);
+        }
+        // No entries: no slots either.
+        same_as_scanned(&Lexicon::new().triggers, "drones");
+        // Each first word once.
+        let mut firsts: Vec<&str> = lexicon.triggers.first_words(|_| true).collect();
+        let n = firsts.len();
+        firsts.sort_unstable();
+        firsts.dedup();
+        assert_eq!(firsts.len(), n);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookups_of_any_word(word in "[a-z' -]{0,12}") {
+            let lexicon = Lexicon::builtin();
+            same_as_scanned(&lexicon.triggers, &word);
+            same_as_scanned(&lexicon.materiel, &word);
+            same_as_scanned(&lexicon.titles, &word);
+        }
+
+        /// Maps grown one word at a time, so that the table is rebuilt along the way.
+        #[test]
+        fn lookups_while_growing(words in proptest::collection::vec("[a-c]{1,3}", 0..60)) {
+            let mut map: PhraseMap<u8> = PhraseMap::default();
+            for (k, w) in words.iter().enumerate() {
+                map.insert(w, (k % 3) as u8);
+                for asked in &words {
+                    same_as_scanned(&map, asked);
+                }
+            }
+        }
     }
 
     #[test]
