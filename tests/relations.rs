@@ -279,6 +279,8 @@ fn attack_and_office() {
         ("Ukraine hit Wagner Group targets in Syria.", &["attack asserted Ukraine > Wagner Group"]),
         ("Belarus struck targets inside Ukraine.", &["attack asserted Belarus > Ukraine"]),
         ("Hamas fired rockets into Israel.", &["attack asserted Hamas > Israel [rockets]"]),
+        ("Russia pounded Kharkiv with glide bombs.", &["attack asserted Russia > Kharkiv [glide bombs]"]),
+        ("Russia unleashed a wave of drones on Odesa.", &["attack asserted Russia > Odesa [drones]"]),
         // Passives: the agent after "by", the struck place before the verb.
         ("Shahed drones were launched by Russia at Odesa.", &["attack asserted Russia > Odesa [Shahed]"]),
         ("Kharkiv was struck by Russian missiles.", &["attack asserted Russia > Kharkiv [missiles]"]),
