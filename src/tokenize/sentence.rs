@@ -97,11 +97,19 @@ pub(crate) fn sentences_into(text: &str, from: usize, out: &mut Vec<Span>) -> us
 /// stop, page furniture left out; with `one_line`, up to the first line feed. Returns where
 /// the last segment ends, `from` if there is none.
 fn split(text: &str, from: usize, one_line: bool, out: &mut Vec<Span>) -> usize {
-    out.clear();
     let mut segments = Segments::new(text, from, one_line);
+    join_pieces(text, segments.by_ref().flatten(), out);
+    segments.end
+}
+
+/// The sentences made of the trimmed `pieces` into `out` (cleared first): each piece joined
+/// to the one before where that one ends in an abbreviation's full stop, page furniture left
+/// out.
+#[inline(always)]
+fn join_pieces(text: &str, pieces: impl Iterator<Item = Span>, out: &mut Vec<Span>) {
+    out.clear();
     let mut current: Option<Span> = None;
-    for piece in segments.by_ref() {
-        let Some(piece) = piece else { continue };
+    for piece in pieces {
         current = match current {
             Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
             Some(cur) => {
@@ -114,29 +122,14 @@ fn split(text: &str, from: usize, one_line: bool, out: &mut Vec<Span>) -> usize 
     if let Some(cur) = current {
         push(text, out, cur);
     }
-    segments.end
 }
 
 /// The sentences of `text` made of its candidate `segments` (offset, text) into `out`, as
 /// [`split`] joins its own: the full UAX #29 algorithm's segments go through here in a test.
 #[cfg(test)]
 fn join<'t>(text: &'t str, segments: impl Iterator<Item = (usize, &'t str)>, out: &mut Vec<Span>) {
-    out.clear();
-    let mut current: Option<Span> = None;
-    for (start, segment) in segments {
-        let Some(piece) = trim(text, Span::new(start, start + segment.len())) else { continue };
-        current = match current {
-            Some(cur) if continues(text, cur, piece) => Some(Span::new(cur.start, piece.end)),
-            Some(cur) => {
-                push(text, out, cur);
-                Some(piece)
-            }
-            None => Some(piece),
-        };
-    }
-    if let Some(cur) = current {
-        push(text, out, cur);
-    }
+    let pieces = segments.filter_map(|(start, segment)| trim(text, Span::new(start, start + segment.len())));
+    join_pieces(text, pieces, out);
 }
 
 /// Candidate sentences: text up to and including a run of terminators (`. ? ! …`), closing
