@@ -192,6 +192,12 @@ fn modality() {
         ("Hezbollah has never received missiles from Syria.", &["supply negated Syria > Hezbollah [missiles]"]),
         ("Iran reportedly delivered drones to Russia, according to officials.", &["supply asserted Iran > Russia [drones]"]),
         ("Belarus is expected to transfer artillery to Russia.", &["supply hypothetical Belarus > Russia [artillery]"]),
+        ("Kim Jong Un vowed to send more shells to Russia.", &["supply hypothetical Kim Jong Un > Russia [shells]"]),
+        ("Zelensky urged Germany to deliver Taurus missiles to Ukraine.", &[
+            "supply hypothetical Germany > Ukraine [Taurus KEPD 350]",
+        ]),
+        ("Belarus agreed to supply Russia with artillery.", &["supply hypothetical Belarus > Russia [artillery]"]),
+        ("Belarus failed to deliver artillery to Russia.", &["supply negated Belarus > Russia [artillery]"]),
         // A pledge or promise is a plan until the delivery is reported; a donation is one.
         ("Germany pledged Leopard tanks to Ukraine.", &["supply hypothetical Germany > Ukraine [Leopard]"]),
         ("Belarus promised Syria more rifles.", &["supply hypothetical Belarus > Syria [rifles]"]),
