@@ -552,6 +552,15 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
             limit = skip_entities_before(pos, &mut next_entity);
             continue;
         }
+        // ASCII that is no letter, digit or apostrophe starts no word: punctuation is read
+        // from the byte, without decoding it and without trying it as a word first.
+        if b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'' {
+            if let Some(c) = ascii_punct(b) {
+                rows.other(Span { start: pos, end: pos + 1 }, Tok::Punct(c));
+            }
+            pos += 1;
+            continue;
+        }
         // Most words take this path: no decoding, and eight bytes at a time. So do the
         // words after it that follow one space each, without a turn of this loop for the
         // space and for the word; the space before `limit` leaves the entity to the loop.
@@ -601,6 +610,14 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
             pos += c.len_utf8();
         }
     }
+}
+
+/// The punctuation token of an ASCII byte that is no letter, digit or apostrophe: the ASCII
+/// ones of the clause marks the decoding path keeps (quotation marks and the rest are
+/// dropped).
+#[inline]
+fn ascii_punct(b: u8) -> Option<char> {
+    matches!(b, b',' | b';' | b':' | b'(' | b')' | b'-' | b'.' | b'?' | b'!' | b'/').then_some(char::from(b))
 }
 
 /// Appends the token of the ASCII word `w` at `span`.
@@ -967,6 +984,18 @@ mod tests {
     }
 
     #[test]
+    fn ascii_punctuation_is_read_as_the_decoding_path_reads_it() {
+        for b in (0..0x80u8).filter(|&b| !b.is_ascii_alphanumeric() && b != b'\'') {
+            let c = char::from(b);
+            let decoded = !c.is_whitespace()
+                && !is_quote(c)
+                && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/');
+            assert_eq!(ascii_punct(b), decoded.then_some(c), "{b:#x}");
+            assert!(!is_word_char(c) && !is_apostrophe(c), "{b:#x}");
+        }
+    }
+
+    #[test]
     fn each_byte_is_marked_as_the_eight_byte_test_marks_it() {
         for b in 0..=u8::MAX {
             let stop = ascii_alphanumeric(u64::from(b)) == 0;
@@ -1244,7 +1273,8 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "Iran", "Russia", "n", "N", "’", "'", "t", "T", "s", "S", " ", "  ", ",", ".", "-", "—",
                 "1", "10", "É", "é", "İ", "ß", "x", "ABCDEFGHIJ", "abcdefghij", "\"", "“", "(", ":",
-                "Kim Jong-un", "drones", "\n", "\u{85}", "a-", "Shahed-136",
+                "Kim Jong-un", "drones", "\n", "\u{85}", "a-", "Shahed-136", "!", "?", "/", ";", ")",
+                "$", "\t", "`", "%", "[", "\u{7f}", "\0",
             ]), 0..40),
             cut in 0usize..40,
             len in 0usize..60,
