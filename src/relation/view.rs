@@ -80,8 +80,8 @@ pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'a>,
     pub span: Span,
     pub tokens: Vec<Token<'d>>,
-    /// The materiel class of each token, looked up once: the rules ask about the same
-    /// tokens many times.
+    /// The materiel class of each token up to the last that has one, looked up once: the
+    /// rules ask about the same tokens many times.
     classes: Vec<WordClass>,
     /// The tokens that may begin an item, in order: the words the materiel filter let
     /// through, and the names. The item search and the office rule pass over the others
@@ -181,12 +181,20 @@ impl<'d, 'a> View<'d, 'a> {
         let classed = core::mem::take(&mut scratch.classed);
         let clause = core::cell::Cell::new(None);
         let mut view = View { doc, span, tokens, classes, classed, clause };
-        // Most words have no class, and the tokenizer has told which may have one.
+        // Most words have no class, and the tokenizer has told which may have one. The
+        // table runs to the last token with a class only: [`View::class`] answers the empty
+        // class past its end, so the tokens after it (in most sentences all of them) are
+        // never written.
         view.classes.clear();
-        view.classes.resize(view.tokens.len(), WordClass::default());
         for k in 0..view.classed.len() {
             let i = view.classed[k];
             let class = classify(&view, i);
+            if class == WordClass::default() {
+                continue;
+            }
+            if view.classes.len() <= i {
+                view.classes.resize(i + 1, WordClass::default());
+            }
             if let Some(c) = view.classes.get_mut(i) {
                 *c = class;
             }
@@ -1241,7 +1249,8 @@ mod tests {
         let (mut scratch, mut lower) = (Scratch::default(), String::new());
         View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower).recycle(&mut scratch);
         let kept = (scratch.tokens.capacity(), scratch.classes.capacity());
-        assert!(kept.0 >= 6 && kept.1 >= 6, "{kept:?}");
+        // Classes run to "drones", the fourth token.
+        assert!(kept.0 >= 6 && kept.1 >= 4, "{kept:?}");
         drop(scratch);
         let next = Scratch::default();
         assert_eq!((next.tokens.capacity(), next.classes.capacity()), kept);
