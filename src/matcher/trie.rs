@@ -91,6 +91,18 @@ pub(crate) struct Trie {
 
 const NONE: u32 = u32::MAX;
 
+/// Each byte in ASCII lower case: one load in the walk's step, where the range test and the
+/// shift it replaced were four instructions more.
+static LOWER: [u8; 256] = {
+    let mut lower = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        lower[b] = (b as u8).to_ascii_lowercase();
+        b += 1;
+    }
+    lower
+};
+
 /// What [`Trie::prefixes`] calls with each pattern it finds and where it ends. A trait
 /// rather than a closure so that the matcher's implementation can be inlined into the walk:
 /// a closure's body is a function of its own, which the compiler called at every pattern.
@@ -266,7 +278,7 @@ impl Trie {
                 }
             }
             let Some(&byte) = haystack.get(end) else { return };
-            let byte = byte.to_ascii_lowercase();
+            let byte = LOWER[usize::from(byte)];
             node = if next.child - here.child == 1 {
                 // One child (with tails, mostly after a pattern's end: "Korea" before
                 // "Korean"): its label is checked in its own node, which the next step
@@ -407,6 +419,13 @@ mod tests {
         assert_eq!(found("Isländisch Öl"), [(4, 2), (3, 15)]);
         assert_eq!(found("ISLÄNDISCH Öl"), [(4, 2)], "only ASCII folds");
         assert_eq!(found("Is"), [(4, 2)]);
+    }
+
+    #[test]
+    fn the_lower_case_table_is_to_ascii_lowercase() {
+        for b in 0..=u8::MAX {
+            assert_eq!(LOWER[usize::from(b)], b.to_ascii_lowercase(), "{b:#x}");
+        }
     }
 
     #[test]
