@@ -68,9 +68,12 @@ pub(crate) struct Trie {
     /// Pattern ids by node: node `n` ends the patterns `outputs[nodes[n].output()..nodes[n
     /// + 1].output()]`, in id order.
     outputs: Vec<u32>,
-    /// The root's child for each byte, in both cases, or `NONE`: the first step, which every
-    /// walk takes, is one load.
-    root: Box<[u32; 256]>,
+    /// The patterns of one byte, by byte in both cases: the range of `outputs` that the
+    /// root's child for the byte ends, its start in the high half, its end in the low (both
+    /// zero without a child). The pair table below answers the walk's first two steps, so of
+    /// the root's child this is all the walk reads: one load where the child's node and the
+    /// next were two loads, a bounds check and two masks.
+    root: Box<[u64; 256]>,
     /// The grandchild of the root for each pair of byte classes, or `NONE`. Nodes near the
     /// root have the most children, so this skips the longest scan.
     pairs: Box<[u32]>,
@@ -112,10 +115,10 @@ static LOWER: [u8; 256] = {
 pub(crate) trait Found {
     fn found(&mut self, pattern: u32, end: usize);
 
-    /// Called when a walk ends because the trie has no child for the byte before `reach`:
-    /// what it found then depends on the bytes from its start to `reach` only. Walks that
-    /// end otherwise (no node for the first byte, a tail that differs, the end of the
-    /// haystack) do not call it.
+    /// Called when a walk ends because the trie has no child for the byte before `reach`
+    /// (or, for the second byte, no grandchild of the root for the first two): what it found
+    /// then depends on the bytes from its start to `reach` only. Walks that end otherwise (a
+    /// tail that differs, the end of the haystack) do not call it.
     #[inline]
     fn reached(&mut self, reach: usize) {
         let _ = reach;
@@ -204,11 +207,13 @@ impl Trie {
         tails.shrink_to_fit();
         let tail_case = tails.iter().map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 }).collect();
 
-        let mut root = Box::new([NONE; 256]);
+        let mut root = Box::new([0; 256]);
         for child in nodes[0].child..nodes[1].child {
-            let byte = nodes[child as usize].label();
-            root[usize::from(byte)] = child;
-            root[usize::from(byte.to_ascii_uppercase())] = child;
+            let (here, next) = (nodes[child as usize], nodes[child as usize + 1]);
+            let byte = here.label();
+            let outputs = (here.output() as u64) << 32 | next.output() as u64;
+            root[usize::from(byte)] = outputs;
+            root[usize::from(byte.to_ascii_uppercase())] = outputs;
         }
         let grandchildren = || {
             let nodes: &[Node] = &nodes;
@@ -252,11 +257,10 @@ impl Trie {
     #[inline]
     pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, mut found: impl Found) {
         let Some(&first) = haystack.get(start) else { return };
-        let child = self.root[usize::from(first)] as usize;
-        // The root's child and the next node, which ends its ranges (none for `NONE`).
-        let Some(&[here, next]) = self.nodes.get(child..child.saturating_add(2)) else { return };
-        if here.output() != next.output() {
-            for &pattern in &self.outputs[here.output()..next.output()] {
+        let outputs = self.root[usize::from(first)];
+        let (from, to) = ((outputs >> 32) as usize, outputs as u32 as usize);
+        if from != to {
+            for &pattern in self.outputs.get(from..to).unwrap_or_default() {
                 found.found(pattern, start + 1);
             }
         }
@@ -356,7 +360,7 @@ impl Trie {
         self.labels.len()
             + self.nodes.len() * core::mem::size_of::<Node>()
             + self.outputs.len() * 4
-            + core::mem::size_of::<[u32; 256]>()
+            + core::mem::size_of::<[u64; 256]>()
             + self.pairs.len() * 4
             + 256
             + self.tails.len()
@@ -475,6 +479,31 @@ mod tests {
                         old_spells_tail(&trie, &haystack, at, tail)
                     );
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every walk against the patterns each start begins with, found by comparing each
+        /// pattern: one-byte patterns (which the root's table reports), first bytes without
+        /// a child, tails, and patterns that end at the end of the text.
+        #[test]
+        fn a_walk_finds_the_patterns_its_start_begins_with(
+            words in proptest::collection::vec("[abAB1 .é-]{1,6}", 1..12),
+            text in "[abcAB1 .é-]{0,24}",
+        ) {
+            let trie = Trie::build(words.iter().map(|w| w.as_bytes())).unwrap();
+            let haystack = text.as_bytes();
+            for start in 0..=haystack.len() + 1 {
+                let mut want: Vec<(u32, usize)> = (0..words.len() as u32)
+                    .filter(|&i| {
+                        let w = words[i as usize].as_bytes();
+                        haystack.get(start..start + w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
+                    })
+                    .map(|i| (i, start + words[i as usize].len()))
+                    .collect();
+                want.sort_by_key(|&(i, end)| (end, i));
+                proptest::prop_assert_eq!(prefixes(&trie, &text, start), want);
             }
         }
     }
