@@ -12,6 +12,150 @@ use super::view::View;
 use crate::entity::EntityKind;
 use crate::gazetteer::{OrganizationType, SurfaceRole};
 
+/// How many elements a [`List`] holds without the heap. A rule's list of names (a subject,
+/// an object, the names coordinated with them) rarely holds more than two.
+const INLINE: usize = 4;
+
+/// A list of role fillers that keeps its first [`INLINE`] elements in place and moves to the
+/// heap only beyond them: the fillers found around a trigger were a fresh `Vec` per call
+/// (an allocation and a free for a list of one or two).
+#[derive(Clone)]
+pub(crate) struct List<T> {
+    /// How many of `inline` are elements; 0 once they moved to `heap`.
+    len: usize,
+    inline: [T; INLINE],
+    /// The elements, once there were more than [`INLINE`]; empty before.
+    heap: Vec<T>,
+}
+
+impl<T: Copy + Default> List<T> {
+    pub fn new() -> List<T> {
+        List { len: 0, inline: [T::default(); INLINE], heap: Vec::new() }
+    }
+
+    pub fn push(&mut self, x: T) {
+        if self.heap.is_empty() {
+            if let Some(slot) = self.inline.get_mut(self.len) {
+                *slot = x;
+                self.len += 1;
+                return;
+            }
+            self.heap.extend_from_slice(&self.inline[..self.len]);
+            self.len = 0;
+        }
+        self.heap.push(x);
+    }
+
+    pub fn as_slice(&self) -> &[T] {
+        if self.heap.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        if !self.heap.is_empty() {
+            self.heap.retain(keep);
+            return;
+        }
+        let mut kept = 0;
+        for i in 0..self.len {
+            let x = self.inline[i];
+            if keep(&x) {
+                self.inline[kept] = x;
+                kept += 1;
+            }
+        }
+        self.len = kept;
+    }
+
+    pub fn truncate(&mut self, n: usize) {
+        self.heap.truncate(n);
+        self.len = self.len.min(n);
+    }
+
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+}
+
+impl<T: Copy + Default> Default for List<T> {
+    fn default() -> List<T> {
+        List::new()
+    }
+}
+
+impl<T: Copy + Default> std::ops::Deref for List<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        self.as_slice()
+    }
+}
+
+impl<T: Copy + Default + PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<T: Copy + Default + std::fmt::Debug> std::fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_slice().fmt(f)
+    }
+}
+
+impl<T: Copy + Default> Extend<T> for List<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for x in iter {
+            self.push(x);
+        }
+    }
+}
+
+impl<T: Copy + Default> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
+        let mut list = List::new();
+        list.extend(iter);
+        list
+    }
+}
+
+/// The elements of a [`List`] by value.
+pub(crate) struct IntoIter<T> {
+    list: List<T>,
+    at: usize,
+}
+
+impl<T: Copy + Default> Iterator for IntoIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let x = self.list.as_slice().get(self.at).copied();
+        self.at += 1;
+        x
+    }
+}
+
+impl<T: Copy + Default> IntoIterator for List<T> {
+    type Item = T;
+    type IntoIter = IntoIter<T>;
+
+    fn into_iter(self) -> IntoIter<T> {
+        IntoIter { list: self, at: 0 }
+    }
+}
+
+impl<'l, T: Copy + Default> IntoIterator for &'l List<T> {
+    type Item = &'l T;
+    type IntoIter = std::slice::Iter<'l, T>;
+
+    fn into_iter(self) -> std::slice::Iter<'l, T> {
+        self.as_slice().iter()
+    }
+}
+
 /// Prepositions: a name right after one is not the subject of a later verb.
 #[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
@@ -90,20 +234,21 @@ pub(crate) fn is_verbish(w: &str) -> bool {
 
 /// The head of the name phrase starting at token `i`, with the names coordinated to it:
 /// returns entity token indices.
-pub(crate) fn phrase_at(v: &View, mut i: usize, limit: usize) -> Vec<usize> {
+pub(crate) fn phrase_at(v: &View, mut i: usize, limit: usize) -> List<usize> {
     let mut skipped = 0;
     while i <= limit && v.entity(i).is_none() {
         if !skippable(v, i) || skipped == 4 {
-            return Vec::new();
+            return List::new();
         }
         skipped += 1;
         i += 1;
     }
     if i > limit || v.entity(i).is_none() {
-        return Vec::new();
+        return List::new();
     }
     let head = head_of(v, i, limit);
-    let mut out = vec![head];
+    let mut out = List::new();
+    out.push(head);
     // Coordination: "the U.S. and U.K.", "Nepal, India, and even North Korea". Names joined by
     // commas alone are not a list ("… to Russia,” Watson stated") unless an "and" closes it.
     let mut k = head + 1;
@@ -185,7 +330,7 @@ fn organ_of_state(v: &View, i: usize) -> bool {
 }
 
 /// The names after the first of `preps` found in `from..=limit` whose phrase names someone.
-pub(crate) fn after_prep(v: &View, from: usize, limit: usize, preps: &[&str]) -> Vec<usize> {
+pub(crate) fn after_prep(v: &View, from: usize, limit: usize, preps: &[&str]) -> List<usize> {
     after_prep_within(v, from, limit, limit, preps)
 }
 
@@ -197,7 +342,7 @@ pub(crate) fn after_prep_within(
     prep_limit: usize,
     limit: usize,
     preps: &[&str],
-) -> Vec<usize> {
+) -> List<usize> {
     for i in from..=prep_limit.min(limit).min(v.len().saturating_sub(1)) {
         if v.is(i, preps) {
             let found = phrase_at(v, i + 1, limit);
@@ -206,17 +351,17 @@ pub(crate) fn after_prep_within(
             }
         }
     }
-    Vec::new()
+    List::new()
 }
 
 /// The subject of the verb at `at`: the nearest name to its left in the clause that is not the
 /// object of a preposition, with the names coordinated to it. Pronouns resolve to earlier names.
-pub(crate) fn subject(v: &View, at: usize, start: usize) -> Vec<Party> {
+pub(crate) fn subject(v: &View, at: usize, start: usize) -> List<Party> {
     subject_except(v, at, start, None)
 }
 
 /// As [`subject`], never resolving a pronoun to the entity `except` (the other party).
-pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> Vec<Party> {
+pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> List<Party> {
     let mut i = at;
     while i > start {
         i -= 1;
@@ -266,8 +411,9 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         let head =
             if i > 0 && v.kind(i - 1) == Some(EntityKind::State) && organ_of_state(v, i) { i - 1 } else { i };
         // Made as parties at once: a list of tokens turned into one of parties cost a second
-        // allocation.
-        let mut names = vec![Party::Token(head)];
+        // copy.
+        let mut names = List::new();
+        names.push(Party::Token(head));
         // "Iran and North Korea supply …": names coordinated before it.
         let mut k = first;
         while k >= 2 && (v.is(k - 1, &["and", "or"]) || v.punct(k - 1) == Some(',')) && k - 1 > start {
@@ -285,7 +431,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         }
         return names;
     }
-    Vec::new()
+    List::new()
 }
 
 /// The subject of a gerund that opens its sentence: the main clause's subject after the comma
@@ -333,6 +479,13 @@ const REPORTING: &[&str] = &[
 pub(crate) enum Party {
     Token(usize),
     Entity(usize),
+}
+
+/// The filler of a [`List`]'s unused places.
+impl Default for Party {
+    fn default() -> Party {
+        Party::Token(0)
+    }
 }
 
 impl Party {
@@ -550,7 +703,7 @@ mod tests {
                         for start in [0, at / 2, at.saturating_sub(3)] {
                             let found = subject_except(v, at, start, None);
                             assert_eq!(
-                                found,
+                                found.as_slice(),
                                 old_subject_except(v, at, start, None),
                                 "{at} {start} {line:?}"
                             );
@@ -583,5 +736,137 @@ mod tests {
             ends += usize::from(by_suffixes(before));
         }
         assert!(ends > 10, "{ends} prepositions found");
+    }
+
+    /// `phrase_at` as it was, returning a `Vec`.
+    fn old_phrase_at(v: &View, mut i: usize, limit: usize) -> Vec<usize> {
+        let mut skipped = 0;
+        while i <= limit && v.entity(i).is_none() {
+            if !skippable(v, i) || skipped == 4 {
+                return Vec::new();
+            }
+            skipped += 1;
+            i += 1;
+        }
+        if i > limit || v.entity(i).is_none() {
+            return Vec::new();
+        }
+        let head = head_of(v, i, limit);
+        let mut out = vec![head];
+        let mut k = head + 1;
+        let mut closed = out.len();
+        loop {
+            let mut j = k;
+            let mut comma = false;
+            let mut and = false;
+            while j <= limit && joins_names(v, j) {
+                comma |= v.punct(j) == Some(',');
+                and |= v.is(j, &["and", "or"]);
+                j += 1;
+            }
+            if !(comma || and) || j > limit || v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon)
+            {
+                break;
+            }
+            let h = head_of(v, j, limit);
+            out.push(h);
+            if and {
+                closed = out.len();
+            }
+            k = h + 1;
+        }
+        out.truncate(closed);
+        out
+    }
+
+    /// `after_prep_within` as it was, returning a `Vec`.
+    fn old_after_prep_within(
+        v: &View,
+        from: usize,
+        prep_limit: usize,
+        limit: usize,
+        preps: &[&str],
+    ) -> Vec<usize> {
+        for i in from..=prep_limit.min(limit).min(v.len().saturating_sub(1)) {
+            if v.is(i, preps) {
+                let found = old_phrase_at(v, i + 1, limit);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The seed corpus's lines, and lines with long lists of names.
+    fn lines() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut lines =
+            vec!["Iran, Syria, Belarus, North Korea, Russia, China and Venezuela met; arms went to Iran, \
+             Syria, Belarus, North Korea and Russia, or to the Houthis, Hamas, Hezbollah, Wagner \
+             and Iran, from Kim, Putin, Xi, Modi and Lukashenko."
+                .to_string()];
+        for e in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            lines.extend(text.lines().map(str::to_string));
+        }
+        lines
+    }
+
+    /// The names `phrase_at` and `after_prep_within` give are those of the `Vec`s they made.
+    #[test]
+    fn phrases_are_those_of_the_vecs() {
+        let (mut lists, mut long) = (0, 0);
+        for line in lines() {
+            with_view(&line, |v| {
+                for i in 0..=v.len() {
+                    for limit in [i, i + 1, i + 3, i + 12, v.len().saturating_sub(1), v.len() + 2] {
+                        let found = phrase_at(v, i, limit);
+                        assert_eq!(found.as_slice(), old_phrase_at(v, i, limit), "{i} {limit} {line:?}");
+                        lists += usize::from(found.len() > 1);
+                        long += usize::from(found.len() > INLINE);
+                        for preps in [&["to"][..], &["by", "from"], &["between", "among"], PREPOSITIONS] {
+                            for prep_limit in [i, i + 2, limit] {
+                                assert_eq!(
+                                    after_prep_within(v, i, prep_limit, limit, preps).as_slice(),
+                                    old_after_prep_within(v, i, prep_limit, limit, preps),
+                                    "{i} {prep_limit} {limit} {preps:?} {line:?}"
+                                );
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        assert!(lists > 50 && long > 5, "{lists} lists, {long} longer than {INLINE}");
+    }
+
+    proptest::proptest! {
+        /// A `List` holds what a `Vec` holds after the same pushes, truncations and retains,
+        /// on either side of its inline length.
+        #[test]
+        fn a_list_is_a_vec(ops in proptest::collection::vec((0..4u8, 0..12usize), 0..40)) {
+            let mut list: List<usize> = List::new();
+            let mut vec: Vec<usize> = Vec::new();
+            for (op, x) in ops {
+                match op {
+                    0 | 1 => {
+                        list.push(x);
+                        vec.push(x);
+                    }
+                    2 => {
+                        list.truncate(x);
+                        vec.truncate(x);
+                    }
+                    _ => {
+                        list.retain(|&y| y % (x + 1) != 0);
+                        vec.retain(|&y| y % (x + 1) != 0);
+                    }
+                }
+                proptest::prop_assert_eq!(list.as_slice(), &vec[..]);
+                proptest::prop_assert_eq!(list.clone().into_iter().collect::<Vec<_>>(), vec.clone());
+                proptest::prop_assert_eq!((&list).into_iter().copied().collect::<List<_>>(), list.clone());
+            }
+        }
     }
 }

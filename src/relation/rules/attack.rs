@@ -1,7 +1,7 @@
 //! attack: who strikes what, with which weapon. An explicit trigger is required; a definite
 //! "the strike" or "the attacks" takes the roles it lacks from the attack stated just before.
 
-use super::super::args::{after_prep, after_prep_within, phrase_at, subject, Party};
+use super::super::args::{after_prep, after_prep_within, phrase_at, subject, List, Party};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
@@ -29,8 +29,8 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let target_ok = |t: &usize| {
         matches!(v.kind(*t), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
     };
-    let mut attackers: Vec<Party>;
-    let mut targets: Vec<usize>;
+    let mut attackers: List<Party>;
+    let mut targets: List<usize>;
     let mut end = last;
     // Whether the verb's subject is "the strikes" or "the missiles", which refer back.
     let mut definite = false;
@@ -46,15 +46,18 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                     .filter(|&a| v.kind(a) != Some(EntityKind::Weapon))
                     .map(Party::Token)
                     .collect();
-                targets =
-                    if strike { (cs..first).rev().find(target_ok).into_iter().collect() } else { Vec::new() };
+                targets = if strike {
+                    (cs..first).rev().find(target_ok).into_iter().collect()
+                } else {
+                    List::new()
+                };
             } else {
                 attackers = subject(v, first, cs);
                 if attackers.is_empty() {
                     attackers = fielded_by(cx, first, cs).into_iter().collect();
                 }
                 definite = attackers.is_empty() && definite_subject(v, first, cs).is_some();
-                targets = if strike { phrase_at(v, last + 1, ce) } else { Vec::new() };
+                targets = if strike { phrase_at(v, last + 1, ce) } else { List::new() };
                 targets.retain(target_ok);
             }
             if targets.is_empty() {
@@ -222,7 +225,7 @@ fn fielded_by(cx: &Ctx, verb: usize, cs: usize) -> Option<Party> {
 }
 
 /// A place named after "in" earlier in the sentence.
-fn place_in(cx: &Ctx, before: usize) -> Vec<usize> {
+fn place_in(cx: &Ctx, before: usize) -> List<usize> {
     let v = cx.v;
     (1..before)
         .filter(|&i| v.kind(i) == Some(EntityKind::Place) && (1..=3).any(|k| i >= k && v.is(i - k, &["in"])))

@@ -1,6 +1,6 @@
 //! deploy: troops sent, dispatched, deployed or stationed by a sender to a destination.
 
-use super::super::args::{after_prep, after_prep_within, subject, Party};
+use super::super::args::{after_prep, after_prep_within, subject, List, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::super::view::View;
@@ -21,7 +21,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let Some(troops) = after.or(before) else { return };
     // "soldiers from the Syrian Arab Army", "North Korean troops": the sender named on the troops.
     let named = troop_origin(cx, troops, ce);
-    let mut senders: Vec<Party> = named.into_iter().map(Party::Token).collect();
+    let mut senders: List<Party> = named.into_iter().map(Party::Token).collect();
     if senders.is_empty() {
         senders = if frame == Frame::NounDeploy { cx.possessor(first) } else { subject(v, first, cs) };
         if after.is_none() {
@@ -37,7 +37,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     if destination.is_empty() {
         destination.extend(where_the_front_is(cx, from, ce));
     }
-    let destination: Vec<usize> = destination
+    let destination: List<usize> = destination
         .into_iter()
         .filter(|&t| matches!(v.kind(t), Some(EntityKind::State | EntityKind::Place)))
         .take(1)

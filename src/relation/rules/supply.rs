@@ -1,6 +1,6 @@
 //! supply: who transfers arms to whom, and which.
 
-use super::super::args::{after_prep, fronted_subject, phrase_at, subject, subject_except, Party};
+use super::super::args::{after_prep, fronted_subject, phrase_at, subject, subject_except, List, Party};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::Item;
@@ -57,7 +57,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 return;
             }
             let passive = super::passive(v, first);
-            let (suppliers, recipients): (Vec<Party>, Vec<Party>) = if passive {
+            let (suppliers, recipients): (List<Party>, List<Party>) = if passive {
                 let by = after_prep(v, last + 1, ce, &["by", "from"]);
                 let mut to = after_prep(v, last + 1, ce, &["to"]);
                 if to.is_empty() {
@@ -94,7 +94,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 // "By gaining such munitions from Pyongyang, Moscow could …"
                 recipients.extend(fronted_subject(v, first, last, ce).map(Party::Token));
             }
-            let from: Vec<Party> = if frame == Frame::Receive {
+            let from: List<Party> = if frame == Frame::Receive {
                 after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
             } else {
                 source_of_use(cx, first, items).into_iter().collect()
@@ -114,11 +114,11 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             let owner = cx.possessor(first);
             let modifier =
                 cx.modifier_before(items.iter().map(|i| i.first).min().unwrap_or(first).min(first));
-            let from: Vec<Party> =
+            let from: List<Party> =
                 after_prep(v, last + 1, ce, &["from", "by"]).into_iter().map(Party::Token).collect();
-            let to: Vec<Party> =
+            let to: List<Party> =
                 after_prep(v, last + 1, ce, &["to", "for"]).into_iter().map(Party::Token).collect();
-            let own: Vec<Party> = if owner.is_empty() {
+            let own: List<Party> = if owner.is_empty() {
                 modifier
                     .filter(|&m| !items.iter().any(|i| i.origin == Some(m)))
                     .map(Party::Token)
@@ -184,10 +184,10 @@ fn tok(f: Party) -> Option<usize> {
 }
 
 /// "between X and Y" right after a noun: the two names.
-pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> Vec<Party> {
+pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> List<Party> {
     let v = cx.v;
     if !(from..=(from + 1).min(limit)).any(|i| v.is(i, &["between", "among"])) {
-        return Vec::new();
+        return List::new();
     }
     let names = after_prep(v, from, limit, &["between", "among"]);
     names.into_iter().map(Party::Token).collect()
@@ -196,7 +196,7 @@ pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> Vec<Party> {
 /// The subject in the clause, or for a verb in a coordinated phrase (", met with …") the
 /// subject of the sentence.
 /// A pronoun never resolves to `except` (the other party: "he will meet Putin").
-pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize, except: Option<u32>) -> Vec<Party> {
+pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize, except: Option<u32>) -> List<Party> {
     let found = subject_except(cx.v, first, cs, except);
     if found.is_empty() && cs > 0 && cx.v.punct(cs - 1) == Some(',') {
         return subject_except(cx.v, first, 0, except);
@@ -207,7 +207,7 @@ pub(super) fn subject_or_main(cx: &Ctx, first: usize, cs: usize, except: Option<
 /// A verb's bare object when it names a recipient: "supply Russia with", "providing Kyiv
 /// with", "supplying Russia arms", "arms the Houthis with" (names of groups take "the"). A
 /// demonym there is an item's maker, not a recipient.
-fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
+fn direct_object(cx: &Ctx, from: usize, limit: usize) -> List<usize> {
     let v = cx.v;
     let mut i = from;
     while i <= limit && v.word(i).is_some_and(|w| w.ends_with("ly") || w == "also") {
@@ -217,7 +217,7 @@ fn direct_object(cx: &Ctx, from: usize, limit: usize) -> Vec<usize> {
         i += 1;
     }
     if i > limit || v.entity(i).is_none() || v.is_demonym(i) || v.kind(i) == Some(EntityKind::Weapon) {
-        return Vec::new();
+        return List::new();
     }
     phrase_at(v, i, limit)
 }
@@ -248,7 +248,7 @@ fn antecedent(cx: &Ctx, cs: usize, verb: usize) -> Option<Item> {
 }
 
 /// The makers of the items: a demonym before the phrase, or the origin of a named system.
-fn origins(cx: &Ctx, items: &[Item]) -> Vec<Party> {
+fn origins(cx: &Ctx, items: &[Item]) -> List<Party> {
     let v = cx.v;
     let doc = v.doc;
     let maker = |item: &Item| {

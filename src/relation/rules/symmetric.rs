@@ -4,7 +4,7 @@
 //! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
 //! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
 
-use super::super::args::{after_prep_within, joins_names, phrase_at, subject, Party};
+use super::super::args::{after_prep_within, joins_names, phrase_at, subject, List, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::supply::{between, subject_or_main};
@@ -58,7 +58,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                     owner
                 }
             };
-            let to: Vec<usize> = after_prep_within(v, last + 1, last + 3, ce, &["to"])
+            let to: List<usize> = after_prep_within(v, last + 1, last + 3, ce, &["to"])
                 .into_iter()
                 .filter(|&t| v.kind(t) == Some(EntityKind::State))
                 .collect();
