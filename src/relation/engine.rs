@@ -39,7 +39,7 @@ pub(crate) fn relations(
     setup: &Setup,
 ) -> Vec<Relation> {
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
-    let mut memory: Vec<Memory> = Vec::new();
+    let mut memory = Memories::default();
     let mut out = Vec::new();
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
@@ -51,7 +51,7 @@ pub(crate) fn relations(
     // order, so the lists are walked, not searched; only the trigger words are counted:
     // for names and titles, whether there is one in the span is enough, and a person is
     // looked for only where there is a title.
-    let mut candidate = |span: Span, memory: &[Memory]| {
+    let mut candidate = |span: Span, memory: &Memories| {
         let first = names.seek(span.start);
         let (t, t_end) = (trigger_at.seek(span.start), trigger_at.end_before(span.end));
         let triggered = t < t_end && (names.any_before(span.end) || recent(memory, span.start));
@@ -120,14 +120,14 @@ fn sentence(
     hits: &[usize],
     titled: bool,
     setup: &Setup,
-    memory: &mut Vec<Memory>,
+    memory: &mut Memories,
     buffers: &mut Buffers,
     out: &mut Vec<Relation>,
 ) {
     let Buffers { drafts, items } = buffers;
     items_into(v, items);
     let found: &[Item] = items;
-    let cx = Ctx { v, items: found, memory };
+    let cx = Ctx { v, items: found, memory: &memory.list, fillers: &memory.fillers };
     let start = out.len();
     // A trigger's drafts are finished as soon as its rule returns, while the view still
     // remembers the trigger's clause for modality; denials are finished last, as before.
@@ -179,8 +179,11 @@ fn sentence(
         keep(d, out);
     }
     for r in &out[start..] {
-        let args = if Recalled::is(r.kind) { entities(v, r) } else { Vec::new() };
-        memory.push(Memory { kind: r.kind, args, at: r.span.start });
+        let from = memory.fillers.len();
+        if Recalled::is(r.kind) {
+            entities_into(v, r, &mut memory.fillers);
+        }
+        memory.list.push(Memory { kind: r.kind, args: from..memory.fillers.len(), at: r.span.start });
     }
     // Sorted here, where the list is short (and after the memory, which keeps the order the
     // rules found them in), the document's list is sorted runs, which the final sort merges
@@ -188,14 +191,22 @@ fn sentence(
     out[start..].sort_by_key(order);
 }
 
-/// The entities (by index) that fill the roles of `r`.
-fn entities(v: &View, r: &Relation) -> Vec<(Role, usize)> {
+/// The relations found earlier in the document, and the entities that fill their roles.
+#[derive(Default)]
+struct Memories {
+    list: Vec<Memory>,
+    /// The runs [`Memory::args`] names.
+    fillers: Vec<(Role, usize)>,
+}
+
+/// Appends the entities (by index) that fill the roles of `r` to `out`.
+fn entities_into(v: &View, r: &Relation, out: &mut Vec<(Role, usize)>) {
     let entities = v.doc.entities;
     let entity = |span: Span| {
         let e = entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?;
         (entities[e].span == span).then_some(e)
     };
-    r.args.iter().filter_map(|(role, a)| Some((*role, entity(a.span)?))).collect()
+    out.extend(r.args.iter().filter_map(|(role, a)| Some((*role, entity(a.span)?))));
 }
 
 /// "…, a claim X denied" after a draft's trigger: a negated copy whose evidence is the
@@ -333,26 +344,38 @@ fn last_line_feed(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
 }
 
 /// Whether a relation was stated within the anaphora window before `at`.
-fn recent(memory: &[Memory], at: usize) -> bool {
-    memory.last().is_some_and(|m| at.saturating_sub(m.at) < ANAPHORA_WINDOW)
+fn recent(memory: &Memories, at: usize) -> bool {
+    memory.list.last().is_some_and(|m| at.saturating_sub(m.at) < ANAPHORA_WINDOW)
 }
 
 /// Two relations state the same thing (same kind, modality, evidence and fillers).
 fn same(a: &Relation, b: &Relation) -> bool {
-    let names = |r: &Relation| {
-        let mut n: Vec<(Role, Arc<str>)> = r.args.iter().map(|(role, a)| (*role, a.name.clone())).collect();
-        if r.kind.is_symmetric() {
-            n.sort();
-        }
-        n
-    };
-    a.kind == b.kind && a.modality == b.modality && a.span == b.span && names(a) == names(b)
+    a.kind == b.kind && a.modality == b.modality && a.span == b.span && same_fillers(a, b)
+}
+
+/// Whether two relations of one kind name the same fillers by role, in order or, for a
+/// symmetric kind, in any order. Read in place: lists of names copied (and sorted) to compare
+/// cost two allocations a comparison.
+fn same_fillers(a: &Relation, b: &Relation) -> bool {
+    if a.args.len() != b.args.len() {
+        return false;
+    }
+    let alike = |(r, x): &(Role, Argument), (s, y): &(Role, Argument)| r == s && x.name == y.name;
+    if !a.kind.is_symmetric() {
+        return a.args.iter().zip(&b.args).all(|(x, y)| alike(x, y));
+    }
+    // The same multiset: of lists of one length, each filler of one occurs in both as often
+    // (which leaves no room in the other for a filler the one lacks).
+    let count = |args: &[(Role, Argument)], x: &(Role, Argument)| args.iter().filter(|y| alike(x, y)).count();
+    a.args.iter().all(|x| count(&a.args, x) == count(&b.args, x))
 }
 
 /// Names the fillers, checks them against the role table and judges modality.
 fn finish(v: &View, setup: &Setup, d: &Draft) -> Option<Relation> {
     let doc = v.doc;
-    let mut args: Vec<(Role, Argument)> = Vec::new();
+    // Most drafts keep every argument: a list of that size costs one allocation, where one
+    // grown from empty cost a growth too.
+    let mut args: Vec<(Role, Argument)> = Vec::with_capacity(d.args.len());
     for (role, arg) in &d.args {
         let (name, span, filler) = match *arg {
             Arg::Name(f) => {
@@ -546,6 +569,83 @@ mod tests {
             .into_iter()
             .filter(|l| a.iter().chain(b).any(|&h| l.start <= h && h < l.end))
             .collect()
+    }
+
+    /// `same` as it was: the fillers' names copied into lists, sorted for a symmetric kind.
+    fn old_same(a: &Relation, b: &Relation) -> bool {
+        let names = |r: &Relation| {
+            let mut n: Vec<(Role, Arc<str>)> =
+                r.args.iter().map(|(role, a)| (*role, a.name.clone())).collect();
+            if r.kind.is_symmetric() {
+                n.sort();
+            }
+            n
+        };
+        a.kind == b.kind && a.modality == b.modality && a.span == b.span && names(a) == names(b)
+    }
+
+    /// A relation with `args` as (role, name) indices into small lists, so that random
+    /// relations often agree.
+    fn relation(kind: RelationKind, span: usize, args: &[(usize, usize)]) -> Relation {
+        const NAMES: [&str; 3] = ["Iran", "Russia", "Iran "];
+        let roles = [Role::Participants, Role::Supplier, Role::Recipient];
+        Relation {
+            kind,
+            modality: Modality::Asserted,
+            span: Span::new(span, span + 1),
+            args: args
+                .iter()
+                .map(|&(r, n)| {
+                    (roles[r % 3], Argument { name: Arc::from(NAMES[n % 3]), span: Span::new(n, n) })
+                })
+                .collect(),
+            trigger: Span::new(0, 0),
+            cue: None,
+            rule: Rule::Meet,
+            undirected: false,
+        }
+    }
+
+    /// Every pair of lists of up to three fillers of two roles and two names, with
+    /// repeats, of a symmetric kind and another.
+    #[test]
+    fn all_short_lists_are_the_same_as_the_copies_said() {
+        let mut lists: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        for len in 1..=3 {
+            for code in 0..4usize.pow(len) {
+                lists.push((0..len).map(|k| (code >> (2 * k) & 1, code >> (2 * k + 1) & 1)).collect());
+            }
+        }
+        let mut alike = 0;
+        for kind in [RelationKind::Meet, RelationKind::Supply] {
+            for a in &lists {
+                for b in &lists {
+                    let (x, y) = (relation(kind, 0, a), relation(kind, 0, b));
+                    assert_eq!(same(&x, &y), old_same(&x, &y), "{kind:?} {a:?} {b:?}");
+                    alike += usize::from(same(&x, &y));
+                }
+            }
+        }
+        assert!(alike > 200, "{alike} alike");
+    }
+
+    proptest::proptest! {
+        /// `same` reads the fillers in place as the old one compared copied lists.
+        #[test]
+        fn relations_are_the_same_as_the_copies_said(
+            kinds in (0..3usize, 0..3usize),
+            spans in (0..2usize, 0..2usize),
+            a in proptest::collection::vec((0..3usize, 0..3usize), 0..5),
+            b in proptest::collection::vec((0..3usize, 0..3usize), 0..5),
+            shuffle in proptest::bool::ANY,
+        ) {
+            let kind = |k: usize| [RelationKind::Meet, RelationKind::Supply, RelationKind::Agreement][k];
+            // Often the same fillers, reordered.
+            let b = if shuffle { a.iter().rev().copied().collect() } else { b };
+            let (x, y) = (relation(kind(kinds.0), spans.0, &a), relation(kind(kinds.1), spans.1, &b));
+            proptest::prop_assert_eq!(same(&x, &y), old_same(&x, &y));
+            proptest::prop_assert_eq!(same(&x, &x), old_same(&x, &x));
+        }
     }
 
     proptest::proptest! {

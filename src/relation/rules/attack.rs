@@ -106,21 +106,21 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let mut recalled_target = None;
     if let Some(m) = recalled {
         let agrees = |role: Role, f: Option<u32>| {
-            f.is_none_or(|id| m.args.iter().any(|&(r, e)| r == role && v.doc.entities[e].id.0 == id))
+            f.is_none_or(|id| cx.args(m).iter().any(|&(r, e)| r == role && v.doc.entities[e].id.0 == id))
         };
         let a_id = attackers.first().and_then(|&a| cx.id(a));
         let t_id = targets.first().and_then(|&t| cx.id(Party::Token(t)));
         if agrees(Role::Attacker, a_id) || agrees(Role::Target, t_id) {
             if attackers.is_empty() {
-                attackers = m
-                    .args
+                attackers = cx
+                    .args(m)
                     .iter()
                     .filter(|(r, _)| *r == Role::Attacker)
                     .map(|&(_, e)| Party::Entity(e))
                     .collect();
             }
             if targets.is_empty() {
-                recalled_target = m.args.iter().find(|(r, _)| *r == Role::Target).map(|&(_, e)| e);
+                recalled_target = cx.args(m).iter().find(|(r, _)| *r == Role::Target).map(|&(_, e)| e);
             }
         }
     }
@@ -219,7 +219,7 @@ fn fielded_by(cx: &Ctx, verb: usize, cs: usize) -> Option<Party> {
     let state = cx.id(Party::Token(origin))?;
     let supplier = |m: &Memory| {
         m.kind == RelationKind::Supply
-            && m.args.iter().any(|&(r, e)| r == Role::Supplier && v.doc.entities[e].id.0 == state)
+            && cx.args(m).iter().any(|&(r, e)| r == Role::Supplier && v.doc.entities[e].id.0 == state)
     };
     (!cx.memory.iter().any(supplier)).then_some(Party::Token(origin))
 }

@@ -152,10 +152,11 @@ impl Recalled {
 #[derive(Clone, Debug)]
 pub(crate) struct Memory {
     pub kind: RelationKind,
-    /// Entity ids by role, for the [`Recalled`] kinds; empty for the others, whose fillers
-    /// no rule reads (finding a filler's entity costs a search of the document's, and the
-    /// list an allocation).
-    pub args: Vec<(Role, usize)>,
+    /// Where its entities by role are in the document's list of fillers ([`Ctx::fillers`]),
+    /// for the [`Recalled`] kinds; empty for the others, whose fillers no rule reads (finding
+    /// a filler's entity costs a search of the document's). One list for the document, not
+    /// one per relation, which cost an allocation each.
+    pub args: std::ops::Range<usize>,
     /// Byte offset of its evidence.
     pub at: usize,
 }
@@ -165,6 +166,8 @@ pub(crate) struct Ctx<'v, 'd, 'a> {
     pub v: &'v View<'d, 'a>,
     pub items: &'v [Item],
     pub memory: &'v [Memory],
+    /// The entities by role of the relations in `memory`, each a run of this list.
+    pub fillers: &'v [(Role, usize)],
 }
 
 impl<'v> Ctx<'v, '_, '_> {
@@ -175,6 +178,11 @@ impl<'v> Ctx<'v, '_, '_> {
         let from = self.items.partition_point(|i| i.first < a);
         let to = self.items.partition_point(|i| i.last <= b);
         self.items.get(from..to).unwrap_or_default()
+    }
+
+    /// The entities by role of a relation found earlier.
+    pub fn args(&self, m: &Memory) -> &'v [(Role, usize)] {
+        self.fillers.get(m.args.clone()).unwrap_or_default()
     }
 
     /// Entity id of a filler, to compare fillers across mentions.
@@ -402,7 +410,7 @@ mod tests {
             for line in text.lines() {
                 crate::relation::view::with_view(line, |v| {
                     let items = super::super::items::items(v);
-                    let cx = Ctx { v, items: &items, memory: &[] };
+                    let cx = Ctx { v, items: &items, memory: &[], fillers: &[] };
                     for a in 0..=v.len() + 1 {
                         for b in a.saturating_sub(2)..=v.len() + 1 {
                             let filtered: Vec<Item> =
@@ -481,7 +489,7 @@ mod tests {
         for text in &texts {
             for line in text.lines() {
                 crate::relation::view::with_view(line, |v| {
-                    let cx = Ctx { v, items: &[], memory: &[] };
+                    let cx = Ctx { v, items: &[], memory: &[], fillers: &[] };
                     for at in 0..=v.len() + 1 {
                         let owner = cx.possessor(at);
                         assert_eq!(owner.as_slice(), old_possessor(&cx, at), "{at} of {line:?}");

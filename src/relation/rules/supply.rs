@@ -142,7 +142,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                     let mut d = drafts
                         .start(RelationKind::Supply, Rule::SupplyAnaphora, first, last)
                         .items(Role::Item, cx.items_in(cs, ce));
-                    for &(role, e) in &m.args {
+                    for &(role, e) in cx.args(m) {
                         d = d.with(role, Arg::Name(Party::Entity(e)));
                     }
                     d.phrase_end = Some(end);
@@ -303,7 +303,7 @@ mod tests {
     fn drafts(text: &str) -> (usize, bool) {
         with_view(text, |v| {
             let found = items(v);
-            let cx = Ctx { v, items: &found, memory: &[] };
+            let cx = Ctx { v, items: &found, memory: &[], fillers: &[] };
             let mut n = 0;
             for i in 0..v.len() {
                 for (len, t) in v.phrases(&v.doc.lexicon.triggers, i) {
