@@ -39,7 +39,8 @@ pub(crate) fn relations(
     setup: &Setup,
 ) -> Vec<Relation> {
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
-    let mut memory = Memories::default();
+    let mut kept = Kept::take();
+    let Kept { memory, lower, spans, buffers } = &mut kept;
     let mut out = Vec::new();
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
@@ -61,9 +62,6 @@ pub(crate) fn relations(
         (triggered, titled, first, &triggers[t..t_end])
     };
     let mut scratch = Scratch::default();
-    let mut lower = String::new();
-    let mut spans = Vec::new();
-    let mut buffers = Buffers::default();
     // Only a line with a gate word can hold a candidate, so lines are found outward from the
     // hits instead of splitting the whole document: back to the line feed before a hit, and
     // on to the one after it by the scan that splits the line into sentences. The line itself
@@ -72,25 +70,26 @@ pub(crate) fn relations(
     let mut from = 0;
     while let Some(at) = first_hit(&triggers, &mut next_trigger, &titles, &mut next_title, from) {
         let Some(start) = line_start(text, from, at) else { break };
-        from = sentences_into(text, start, &mut spans);
-        for &s in &spans {
+        from = sentences_into(text, start, spans);
+        for &s in spans.iter() {
             // A long stretch is cut into pieces only if it can hold a relation at all: cutting
             // searches each piece back for a space, which a text without spaces reads whole.
             // (No piece can hold a trigger or title word that the whole does not.)
-            if s.len() > MAX_SENTENCE && matches!(candidate(s, &memory), (false, false, ..)) {
+            if s.len() > MAX_SENTENCE && matches!(candidate(s, memory), (false, false, ..)) {
                 continue;
             }
             for s in bounded(text, s) {
-                let (triggered, titled, first, hits) = candidate(s, &memory);
+                let (triggered, titled, first, hits) = candidate(s, memory);
                 if !triggered && !titled {
                     continue;
                 }
-                let view = View::new(&doc, s, first, &mut scratch, &mut lower);
-                sentence(&view, hits, titled, setup, &mut memory, &mut buffers, &mut out);
+                let view = View::new(&doc, s, first, &mut scratch, lower);
+                sentence(&view, hits, titled, setup, memory, buffers, &mut out);
                 view.recycle(&mut scratch);
             }
         }
     }
+    kept.give_back();
     if let Some(date) = setup.date {
         on_date(&doc, setup, date, &mut out);
     }
@@ -101,6 +100,62 @@ pub(crate) fn relations(
 /// The order of a document's relations: by evidence, then trigger, then kind.
 fn order(r: &Relation) -> (usize, usize, RelationKind) {
     (r.span.start, r.trigger.start, r.kind)
+}
+
+/// What the engine reads a document with besides the view's scratch: a document then
+/// costs no allocation for them once the thread's first documents have grown them (made
+/// anew per document, their lists grew a step at a time, about a dozen allocations each).
+#[derive(Default)]
+struct Kept {
+    memory: Memories,
+    /// The normalized words of a view.
+    lower: String,
+    /// The sentences of a line.
+    spans: Vec<Span>,
+    buffers: Buffers,
+}
+
+/// The most elements of each of the kept lists (and bytes of `lower`) a thread keeps for
+/// its next document: a document with more relations or a line with more sentences is
+/// rare, and what it grew is freed, not held.
+const KEEP: usize = 4096;
+
+thread_local! {
+    /// The lists of the thread's last document.
+    static KEPT: core::cell::Cell<Option<Kept>> = const { core::cell::Cell::new(None) };
+}
+
+impl Kept {
+    /// The thread's kept lists, empty, or new ones.
+    fn take() -> Kept {
+        KEPT.try_with(|k| k.take()).ok().flatten().unwrap_or_default()
+    }
+
+    /// Empties the lists and keeps those that stayed small for the thread's next document.
+    fn give_back(self) {
+        let Kept { mut memory, mut lower, mut spans, mut buffers } = self;
+        memory.list.clear();
+        memory.fillers.clear();
+        lower.clear();
+        spans.clear();
+        buffers.drafts.clear();
+        buffers.items.clear();
+        if memory.list.capacity() > KEEP || memory.fillers.capacity() > KEEP {
+            memory = Memories::default();
+        }
+        if lower.capacity() > KEEP {
+            lower = String::new();
+        }
+        if spans.capacity() > KEEP {
+            spans = Vec::new();
+        }
+        if buffers.items.capacity() > KEEP || buffers.drafts.capacity() > KEEP {
+            buffers = Buffers::default();
+        }
+        let kept = Kept { memory, lower, spans, buffers };
+        // While the thread ends the slot may be gone, and the lists are freed.
+        let _ = KEPT.try_with(|k| k.set(Some(kept)));
+    }
 }
 
 /// The buffers the engine keeps for the sentences of a document: a sentence then costs no
@@ -701,6 +756,34 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    /// A document read with the lists its thread kept from the ones before gives what it
+    /// gives read alone on a fresh thread, also after a document whose lists grew past
+    /// what a thread keeps.
+    #[test]
+    fn kept_lists_read_a_document_as_new_ones() {
+        let x = crate::Extractor::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.sort();
+        let first = texts[0].clone();
+        texts.push("Iran supplied drones to Russia. The strikes hit Kyiv. ".repeat(2 * KEEP / 3));
+        texts.push(first);
+        let alone: Vec<Vec<Relation>> = texts
+            .iter()
+            .map(|t| std::thread::scope(|s| s.spawn(|| x.extract(t).relations).join().unwrap()))
+            .collect();
+        assert!(alone.iter().filter(|r| !r.is_empty()).count() >= 4);
+        assert!(alone[alone.len() - 2].len() > KEEP, "{}", alone[alone.len() - 2].len());
+        for _ in 0..2 {
+            for (text, found) in texts.iter().zip(&alone) {
+                assert_eq!(&x.extract(text).relations, found);
             }
         }
     }

@@ -113,6 +113,11 @@ impl Drafts {
         self.list.get_mut(mark..).unwrap_or_default()
     }
 
+    /// How many drafts or argument lists it holds room for, the larger.
+    pub fn capacity(&self) -> usize {
+        self.list.capacity().max(self.spare.len())
+    }
+
     /// Forgets the drafts, keeping their argument lists.
     pub fn clear(&mut self) {
         for d in self.list.drain(..) {
