@@ -524,6 +524,10 @@ pub(crate) fn resolve_pronoun(v: &View, i: usize, p: Pronoun) -> Option<usize> {
 /// digits that ends `s`, so one look at that run (cut short once it is longer than any
 /// preposition) replaces a suffix test per preposition.
 fn ends_with_preposition(s: &str) -> bool {
+    // Every preposition ends in an ASCII letter: a word that ends otherwise is none.
+    if !s.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let start = s
         .char_indices()
         .rev()
@@ -572,8 +576,9 @@ pub(crate) fn resolve_pronoun_except(v: &View, i: usize, p: Pronoun, except: Opt
         let crate::span::Span { start, end } = doc.entities[k].span;
         let before = text[..start].trim_end();
         let before = before.strip_suffix("the").unwrap_or(before).trim_end();
-        let next = text[end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        ends_with_preposition(before) && !is_finite(next)
+        // The next word only once the one before is a preposition, which it rarely is.
+        let next = || text[end..].trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        ends_with_preposition(before) && !is_finite(next())
     };
     let mut nearest = None;
     for k in doc.before(at, PRONOUN_WINDOW).filter(|&k| fits(k)) {
