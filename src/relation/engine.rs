@@ -40,8 +40,7 @@ pub(crate) fn relations(
 ) -> Vec<Relation> {
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut kept = Kept::take();
-    let Kept { memory, lower, spans, buffers } = &mut kept;
-    let mut out = Vec::new();
+    let Kept { memory, lower, spans, buffers, found } = &mut kept;
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
     let mut names = Cursor::new(entities, |e: &Entity| e.span.start);
@@ -84,11 +83,16 @@ pub(crate) fn relations(
                     continue;
                 }
                 let view = View::new(&doc, s, first, &mut scratch, lower);
-                sentence(&view, hits, titled, setup, memory, buffers, &mut out);
+                sentence(&view, hits, titled, setup, memory, buffers, found);
                 view.recycle(&mut scratch);
             }
         }
     }
+    // One allocation of the right size for the document's list, which grew a step at a
+    // time when the sentences pushed to it; the kept list stays for the next document
+    // (which `mem::take` would not leave it; `append` into a sized list counted 0.17% more).
+    #[allow(clippy::drain_collect)]
+    let mut out: Vec<Relation> = found.drain(..).collect();
     kept.give_back();
     if let Some(date) = setup.date {
         on_date(&doc, setup, date, &mut out);
@@ -113,6 +117,8 @@ struct Kept {
     /// The sentences of a line.
     spans: Vec<Span>,
     buffers: Buffers,
+    /// The relations of the document as they are found.
+    found: Vec<Relation>,
 }
 
 /// The most elements of each of the kept lists (and bytes of `lower`) a thread keeps for
@@ -133,11 +139,12 @@ impl Kept {
 
     /// Empties the lists and keeps those that stayed small for the thread's next document.
     fn give_back(self) {
-        let Kept { mut memory, mut lower, mut spans, mut buffers } = self;
+        let Kept { mut memory, mut lower, mut spans, mut buffers, mut found } = self;
         memory.list.clear();
         memory.fillers.clear();
         lower.clear();
         spans.clear();
+        found.clear();
         buffers.drafts.clear();
         buffers.items.clear();
         if memory.list.capacity() > KEEP || memory.fillers.capacity() > KEEP {
@@ -149,10 +156,14 @@ impl Kept {
         if spans.capacity() > KEEP {
             spans = Vec::new();
         }
+        // Emptied by the caller; a relation is larger than the other lists' elements.
+        if found.capacity() > KEEP / 8 {
+            found = Vec::new();
+        }
         if buffers.items.capacity() > KEEP || buffers.drafts.capacity() > KEEP {
             buffers = Buffers::default();
         }
-        let kept = Kept { memory, lower, spans, buffers };
+        let kept = Kept { memory, lower, spans, buffers, found };
         // While the thread ends the slot may be gone, and the lists are freed.
         let _ = KEPT.try_with(|k| k.set(Some(kept)));
     }

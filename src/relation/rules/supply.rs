@@ -30,28 +30,37 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
     let (cs, ce) = clause(v, first);
     let after = cx.items_in(last + 1, ce);
     // Items before a verb belong to it only in a relative clause: "the drones it purchased",
-    // "the arms Russia plans to purchase".
-    let before: Vec<Item> = cx
-        .items_in(cs.max(first.saturating_sub(5)), first.saturating_sub(1))
-        .iter()
-        .copied()
-        .filter(|it| {
-            let relative =
-                (it.last + 1..first).any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]));
-            // "rockets fired by Russian troops", "the howitzers were delivered"
-            let participle = it.last + 1 == first || super::passive(v, first);
-            (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
-        })
-        .collect();
-    let mut before = before;
-    if before.is_empty() {
-        before.extend(antecedent(cx, cs, first));
-    }
+    // "the arms Russia plans to purchase". Looked for only where a verb frame has no items
+    // after it.
+    let before = || {
+        let mut before: Vec<Item> = cx
+            .items_in(cs.max(first.saturating_sub(5)), first.saturating_sub(1))
+            .iter()
+            .copied()
+            .filter(|it| {
+                let relative = (it.last + 1..first)
+                    .any(|k| v.entity(k).is_some() || v.is(k, &["it", "they", "he", "she"]));
+                // "rockets fired by Russian troops", "the howitzers were delivered"
+                let participle = it.last + 1 == first || super::passive(v, first);
+                (relative || participle) && (it.last + 1..first).all(|k| v.punct(k).is_none())
+            })
+            .collect();
+        if before.is_empty() {
+            before.extend(antecedent(cx, cs, first));
+        }
+        before
+    };
+    let before_items;
     let troops_follow = (last + 1..=(last + 4).min(ce)).any(|i| v.class(i).personnel);
     let mine = drafts.len();
     match frame {
         Frame::Give | Frame::Arm => {
-            let items: &[Item] = if after.is_empty() { &before } else { after };
+            let items: &[Item] = if after.is_empty() {
+                before_items = before();
+                &before_items
+            } else {
+                after
+            };
             // Supply is arms: "sent delegations" or "sent troops" is not.
             if items.is_empty() && (frame == Frame::Give || troops_follow) {
                 return;
@@ -79,7 +88,12 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             pairs(cx, drafts, Rule::SupplyGive, first, last, &suppliers, &recipients, items);
         }
         Frame::Receive | Frame::Use => {
-            let items: &[Item] = if after.is_empty() { &before } else { after };
+            let items: &[Item] = if after.is_empty() {
+                before_items = before();
+                &before_items
+            } else {
+                after
+            };
             if items.is_empty() {
                 return;
             }
