@@ -8,7 +8,7 @@
 //! Vladimir Putin; a state right before an organization stands for it ("the Russian Defense
 //! Ministry" → Russia).
 
-use super::view::View;
+use super::view::{View, WordSet};
 use crate::entity::EntityKind;
 use crate::gazetteer::{OrganizationType, SurfaceRole};
 
@@ -164,6 +164,16 @@ const PREPOSITIONS: &[&str] = &[
     "than", "about", "after", "before", "under", "around", "through", "beyond", "inside", "behind",
 ];
 
+/// [`PREPOSITIONS`] for [`View::is_in`], whose filter turns most words away without a
+/// comparison: the subject search asks at every name it passes.
+const PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
+
+/// The subject pronouns the subject search stops at.
+const SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "it", "they"]);
+
+/// Words that open a name phrase before its name.
+const DETERMINERS: WordSet = WordSet::new(&["the", "a", "an", "its", "their"]);
+
 const LONGEST_PREPOSITION: usize = {
     let (mut longest, mut i) = (0, 0);
     while i < PREPOSITIONS.len() {
@@ -188,7 +198,7 @@ fn skippable(v: &View, i: usize) -> bool {
     if w == "of" && i > 0 && v.is(i - 1, PLACE_NOUNS) {
         return true;
     }
-    if PREPOSITIONS.contains(&w) || v.phrases(&v.doc.lexicon.triggers, i).any(|(n, _)| n == 1) {
+    if v.is_in(i, &PREPOSITION_SET) || v.phrases(&v.doc.lexicon.triggers, i).any(|(n, _)| n == 1) {
         return false;
     }
     let c = v.class(i);
@@ -330,7 +340,8 @@ fn organ_of_state(v: &View, i: usize) -> bool {
 }
 
 /// The names after the first of `preps` found in `from..=limit` whose phrase names someone.
-pub(crate) fn after_prep(v: &View, from: usize, limit: usize, preps: &[&str]) -> List<usize> {
+/// The prepositions are a filtered set: every token up to the preposition is asked.
+pub(crate) fn after_prep(v: &View, from: usize, limit: usize, preps: &WordSet) -> List<usize> {
     after_prep_within(v, from, limit, limit, preps)
 }
 
@@ -341,10 +352,10 @@ pub(crate) fn after_prep_within(
     from: usize,
     prep_limit: usize,
     limit: usize,
-    preps: &[&str],
+    preps: &WordSet,
 ) -> List<usize> {
     for i in from..=prep_limit.min(limit).min(v.len().saturating_sub(1)) {
-        if v.is(i, preps) {
+        if v.is_in(i, preps) {
             let found = phrase_at(v, i + 1, limit);
             if !found.is_empty() {
                 return found;
@@ -365,7 +376,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
     let mut i = at;
     while i > start {
         i -= 1;
-        if v.is(i, &["he", "she", "it", "they"]) {
+        if v.is_in(i, &SUBJECT_PRONOUNS) {
             if let Some(p) = pronoun(v, i) {
                 return resolve_pronoun_except(v, i, p, except).into_iter().map(Party::Entity).collect();
             }
@@ -378,7 +389,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         while first > start
             && (v.entity(first - 1).is_some()
                 || v.is_possessive(first - 1)
-                || v.is(first - 1, &["the", "a", "an", "its", "their"]))
+                || v.is_in(first - 1, &DETERMINERS))
         {
             first -= 1;
         }
@@ -388,7 +399,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         let infinitive = v.is(i + 1, &["to"]) && i + 2 >= at && first > 0 && v.is(first - 1, &["for", "by"]);
         // "as" opens a clause ("As Iran prepares …") except in "such as".
         let such_as = first >= 2 && v.is(first - 1, &["as"]) && v.is(first - 2, &["such"]);
-        if first > 0 && (v.is(first - 1, PREPOSITIONS) || such_as) && !infinitive {
+        if first > 0 && (v.is_in(first - 1, &PREPOSITION_SET) || such_as) && !infinitive {
             i = first;
             continue;
         }
@@ -425,7 +436,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
             k = j;
         }
         // "officials in Tehran and Moscow met": the whole list is a preposition's object.
-        if names.len() > 1 && k > 0 && v.is(k - 1, PREPOSITIONS) {
+        if names.len() > 1 && k > 0 && v.is_in(k - 1, &PREPOSITION_SET) {
             i = k;
             continue;
         }
@@ -833,7 +844,8 @@ mod tests {
                         for preps in [&["to"][..], &["by", "from"], &["between", "among"], PREPOSITIONS] {
                             for prep_limit in [i, i + 2, limit] {
                                 assert_eq!(
-                                    after_prep_within(v, i, prep_limit, limit, preps).as_slice(),
+                                    after_prep_within(v, i, prep_limit, limit, &WordSet::new(preps))
+                                        .as_slice(),
                                     old_after_prep_within(v, i, prep_limit, limit, preps),
                                     "{i} {prep_limit} {limit} {preps:?} {line:?}"
                                 );
@@ -873,5 +885,22 @@ mod tests {
                 proptest::prop_assert_eq!((&list).into_iter().copied().collect::<List<_>>(), list.clone());
             }
         }
+    }
+
+    /// The filtered sets hold the words of their lists, at every token of the seeds.
+    #[test]
+    fn filtered_sets_are_their_lists() {
+        let mut held = 0;
+        for line in lines() {
+            with_view(&line, |v| {
+                for i in 0..=v.len() {
+                    for set in [&PREPOSITION_SET, &SUBJECT_PRONOUNS, &DETERMINERS] {
+                        assert_eq!(v.is_in(i, set), v.is(i, set.words), "{i} of {line:?}");
+                        held += usize::from(v.is(i, set.words));
+                    }
+                }
+            });
+        }
+        assert!(held > 1000, "{held} words in the sets");
     }
 }

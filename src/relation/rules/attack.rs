@@ -5,7 +5,7 @@ use super::super::args::{after_prep, after_prep_within, phrase_at, subject, List
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
-use super::super::view::View;
+use super::super::view::{View, WordSet};
 use super::{verb_triggers, Arg, Ctx, Drafts, Memory, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
@@ -41,7 +41,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                 // "Kyiv was struck by Russia", "drones were launched by Russia at Kyiv": the
                 // agent follows "by", and what was struck is the nearest name before the verb,
                 // also after "of" ("the city of Sumy was hit").
-                attackers = after_prep(v, last + 1, ce, &["by"])
+                attackers = after_prep(v, last + 1, ce, &const { WordSet::new(&["by"]) })
                     .into_iter()
                     .filter(|&a| v.kind(a) != Some(EntityKind::Weapon))
                     .map(Party::Token)
@@ -61,7 +61,11 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                 targets.retain(target_ok);
             }
             if targets.is_empty() {
-                let preps = if strike { &AT[..9] } else { &AT[..5] };
+                let preps = if strike {
+                    &const { WordSet::new(AT.split_at(9).0) }
+                } else {
+                    &const { WordSet::new(AT.split_at(5).0) }
+                };
                 targets = after_prep(v, last + 1, ce, preps);
             }
             if targets.is_empty() && strike {
@@ -81,12 +85,15 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                 attackers = modifier.map(Party::Token).into_iter().collect();
             }
             if attackers.is_empty() {
-                attackers = after_prep(v, last + 1, ce, &["by"]).into_iter().map(Party::Token).collect();
+                attackers = after_prep(v, last + 1, ce, &const { WordSet::new(&["by"]) })
+                    .into_iter()
+                    .map(Party::Token)
+                    .collect();
             }
             // The preposition must follow the noun's own phrase: in "launch and threats
             // against NATO" the target belongs to "threats".
             let stop = (last + 1..=ce).find(|&k| v.is(k, &["and", "or"])).map_or(ce, |k| k - 1);
-            targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, AT);
+            targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, &const { WordSet::new(AT) });
             if targets.is_empty() {
                 // "the Dnipro attack"
                 targets = (first.checked_sub(1))

@@ -3,13 +3,13 @@
 use super::super::args::{after_prep, after_prep_within, subject, List, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
-use super::super::view::View;
+use super::super::view::{View, WordSet};
 use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::gazetteer::OrganizationType;
 use crate::relation::{RelationKind, Role, Rule};
 
-const DESTINATION: &[&str] = &["to", "into", "in", "within", "inside"];
+const DESTINATION: WordSet = WordSet::new(&["to", "into", "in", "within", "inside"]);
 
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
@@ -33,7 +33,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     // The destination's preposition follows the troops or the verb closely ("sent troops to",
     // "troops stationed in"); one far on belongs to another phrase ("to send troops to
     // support his operation in Ukraine").
-    let mut destination = after_prep_within(v, from, from + 2, ce, DESTINATION);
+    let mut destination = after_prep_within(v, from, from + 2, ce, &DESTINATION);
     if destination.is_empty() {
         destination.extend(where_the_front_is(cx, from, ce));
     }
@@ -75,7 +75,7 @@ fn troop_origin(cx: &Ctx, troops: usize, limit: usize) -> Option<usize> {
         }
     }
     if v.is(troops + 1, &["from"]) {
-        return after_prep(v, troops + 1, limit, &["from"]).first().copied();
+        return after_prep(v, troops + 1, limit, &const { WordSet::new(&["from"]) }).first().copied();
     }
     None
 }

@@ -5,6 +5,7 @@ use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::items::Item;
 use super::super::lexicon::Frame;
+use super::super::view::WordSet;
 use super::{Arg, Ctx, Drafts, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
@@ -67,8 +68,8 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             }
             let passive = super::passive(v, first);
             let (suppliers, recipients): (List<Party>, List<Party>) = if passive {
-                let by = after_prep(v, last + 1, ce, &["by", "from"]);
-                let mut to = after_prep(v, last + 1, ce, &["to"]);
+                let by = after_prep(v, last + 1, ce, &const { WordSet::new(&["by", "from"]) });
+                let mut to = after_prep(v, last + 1, ce, &const { WordSet::new(&["to"]) });
                 if to.is_empty() {
                     to = subject(v, first, cs).into_iter().filter_map(tok).collect();
                 }
@@ -76,7 +77,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             } else {
                 let mut to = direct_object(cx, last + 1, ce);
                 if to.is_empty() {
-                    to = after_prep(v, last + 1, ce, &["to"]);
+                    to = after_prep(v, last + 1, ce, &const { WordSet::new(&["to"]) });
                 }
                 let mut from = subject_or_main(cx, first, cs, None);
                 if from.is_empty() {
@@ -99,7 +100,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             }
             let mut recipients = subject_or_main(cx, first, cs, None);
             if frame == Frame::Use || recipients.is_empty() {
-                let by = after_prep(v, last + 1, ce, &["by"]);
+                let by = after_prep(v, last + 1, ce, &const { WordSet::new(&["by"]) });
                 if !by.is_empty() {
                     recipients = by.into_iter().map(Party::Token).collect();
                 }
@@ -109,7 +110,10 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
                 recipients.extend(fronted_subject(v, first, last, ce).map(Party::Token));
             }
             let from: List<Party> = if frame == Frame::Receive {
-                after_prep(v, last + 1, ce, &["from"]).into_iter().map(Party::Token).collect()
+                after_prep(v, last + 1, ce, &const { WordSet::new(&["from"]) })
+                    .into_iter()
+                    .map(Party::Token)
+                    .collect()
             } else {
                 source_of_use(cx, first, items).into_iter().collect()
             };
@@ -128,10 +132,14 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             let owner = cx.possessor(first);
             let modifier =
                 cx.modifier_before(items.iter().map(|i| i.first).min().unwrap_or(first).min(first));
-            let from: List<Party> =
-                after_prep(v, last + 1, ce, &["from", "by"]).into_iter().map(Party::Token).collect();
-            let to: List<Party> =
-                after_prep(v, last + 1, ce, &["to", "for"]).into_iter().map(Party::Token).collect();
+            let from: List<Party> = after_prep(v, last + 1, ce, &const { WordSet::new(&["from", "by"]) })
+                .into_iter()
+                .map(Party::Token)
+                .collect();
+            let to: List<Party> = after_prep(v, last + 1, ce, &const { WordSet::new(&["to", "for"]) })
+                .into_iter()
+                .map(Party::Token)
+                .collect();
             let own: List<Party> = if owner.is_empty() {
                 modifier
                     .filter(|&m| !items.iter().any(|i| i.origin == Some(m)))
@@ -203,7 +211,7 @@ pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> List<Party> {
     if !(from..=(from + 1).min(limit)).any(|i| v.is(i, &["between", "among"])) {
         return List::new();
     }
-    let names = after_prep(v, from, limit, &["between", "among"]);
+    let names = after_prep(v, from, limit, &const { WordSet::new(&["between", "among"]) });
     names.into_iter().map(Party::Token).collect()
 }
 

@@ -7,6 +7,7 @@
 use super::super::args::{after_prep_within, joins_names, phrase_at, subject, List, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
+use super::super::view::WordSet;
 use super::supply::{between, subject_or_main};
 use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
@@ -23,7 +24,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
             let mut other = phrase_at(v, last + 1, ce);
             if other.is_empty() && frame == Frame::Meet {
-                other = after_prep_within(v, last + 1, last + 2, ce, &["with"]);
+                other = after_prep_within(v, last + 1, last + 2, ce, &const { WordSet::new(&["with"]) });
             }
             if frame == Frame::Visit {
                 other.retain(|&t| v.kind(t) == Some(EntityKind::State));
@@ -58,10 +59,11 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                     owner
                 }
             };
-            let to: List<usize> = after_prep_within(v, last + 1, last + 3, ce, &["to"])
-                .into_iter()
-                .filter(|&t| v.kind(t) == Some(EntityKind::State))
-                .collect();
+            let to: List<usize> =
+                after_prep_within(v, last + 1, last + 3, ce, &const { WordSet::new(&["to"]) })
+                    .into_iter()
+                    .filter(|&t| v.kind(t) == Some(EntityKind::State))
+                    .collect();
             if let (Some(&a), Some(&b)) = (visitor.first(), to.first()) {
                 pair = Some((a, Party::Token(b)));
                 end = b;
@@ -79,7 +81,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                 pair = Some((a, b));
             } else {
                 let owner = cx.possessor(first);
-                let with = after_prep_within(v, last + 1, last + 3, ce, &["with"]);
+                let with = after_prep_within(v, last + 1, last + 3, ce, &const { WordSet::new(&["with"]) });
                 match (&owner[..], with.first()) {
                     ([a, b], _) => pair = Some((*b, *a)),
                     ([a], Some(&b)) => {
