@@ -285,6 +285,11 @@ fn attack_and_office() {
         ("Ukraine hit Wagner Group targets in Syria.", &["attack asserted Ukraine > Wagner Group"]),
         ("Belarus struck targets inside Ukraine.", &["attack asserted Belarus > Ukraine"]),
         ("Hamas fired rockets into Israel.", &["attack asserted Hamas > Israel [rockets]"]),
+        // The subject of a verb that stages the attack noun.
+        ("Israel carried out airstrikes on Beirut.", &["attack asserted Israel > Lebanon"]),
+        ("Russia conducted a series of strikes against Odesa.", &["attack asserted Russia > Odesa"]),
+        ("Russia carried out exercises near Odesa.", &[]),
+        ("Russia warned of strikes on Odesa.", &[]),
         ("Russia pounded Kharkiv with glide bombs.", &["attack asserted Russia > Kharkiv [glide bombs]"]),
         ("Russia unleashed a wave of drones on Odesa.", &["attack asserted Russia > Odesa [drones]"]),
         // Passives: the agent after "by", the struck place before the verb.

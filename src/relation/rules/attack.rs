@@ -18,7 +18,11 @@ const AT: &[&str] =
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
-    if first > 0 && v.is(first - 1, &["of", "capable"]) {
+    // "capable of striking", "the threat of strikes": an ability or a fear, no attack; but "a
+    // series of strikes" counts them.
+    let counted =
+        first >= 2 && v.is(first - 2, &["series", "wave", "waves", "barrage", "round", "spate", "string"]);
+    if first > 0 && v.is(first - 1, &["of", "capable"]) && !(counted && frame == Frame::NounAttack) {
         return;
     }
     // "targeted Iranian oil exports with new sanctions": an economic or political measure is
@@ -90,6 +94,13 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                     .map(Party::Token)
                     .collect();
             }
+            if attackers.is_empty() {
+                // "Israel carried out airstrikes on Beirut": the subject of the verb that
+                // stages the attack.
+                if let Some(verb) = staged_by(v, first, cs) {
+                    attackers = subject(v, verb, cs);
+                }
+            }
             // The preposition must follow the noun's own phrase: in "launch and threats
             // against NATO" the target belongs to "threats".
             let stop = (last + 1..=ce).find(|&k| v.is(k, &["and", "or"])).map_or(ce, |k| k - 1);
@@ -157,6 +168,34 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
         d.phrase_end = Some(end);
     }
     out.push(d);
+}
+
+/// The verb before the attack noun at `noun` that stages it ("carried out airstrikes",
+/// "conducted a series of strikes", "mounted an offensive"), across its article and a few
+/// modifiers.
+fn staged_by(v: &View, noun: usize, cs: usize) -> Option<usize> {
+    const STAGE: &[&str] = &[
+        "carried",
+        "carries",
+        "carry",
+        "carrying",
+        "conducted",
+        "conducts",
+        "conduct",
+        "conducting",
+        "staged",
+        "stages",
+        "stage",
+        "staging",
+        "mounted",
+        "mounts",
+        "mount",
+        "mounting",
+    ];
+    (noun.saturating_sub(5).max(cs)..noun)
+        .rev()
+        .take_while(|&k| v.word(k).is_some() && v.entity(k).is_none())
+        .find(|&k| v.is(k, STAGE))
 }
 
 /// The subject of the verb at `verb` when it is a definite attack noun or weapon ("the strikes
