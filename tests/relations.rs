@@ -337,6 +337,7 @@ fn attack_and_office() {
         ("Belarusian President Alexander Lukashenko spoke.", &["holds_office asserted Alexander Lukashenko > Belarus"]),
         ("Sergei Lavrov, Russia’s foreign minister, arrived.", &["holds_office asserted Sergei Lavrov > Russia"]),
         ("Foreign Minister Sergei Lavrov spoke.", &["holds_office asserted Sergei Lavrov > Russia"]),
+        ("Ukraine’s commander-in-chief Oleksandr Syrskyi spoke.", &["holds_office asserted Oleksandr Syrskyi > Ukraine"]),
         // A title set off by commas before the name.
         ("Ukraine’s defence minister, Rustem Umerov, said deliveries had begun.", &[
             "holds_office asserted Rustem Umerov > Ukraine",
