@@ -97,14 +97,26 @@ impl Starts {
     /// instruction more than the whole key.
     #[inline]
     fn slot(&self, eight: Block) -> usize {
+        self.slot_of_key(eight.first_word_key())
+    }
+
+    /// The slot of a first word's key ([`Block::first_word_key`]).
+    #[inline]
+    fn slot_of_key(&self, key: u64) -> usize {
         const FIBONACCI: u64 = 0x9E37_79B9_7F4A_7C15 << (8 * (8 - CUT));
-        (eight.first_word_key().wrapping_mul(FIBONACCI) >> self.shift) as usize
+        (key.wrapping_mul(FIBONACCI) >> self.shift) as usize
     }
 
     /// Whether the set holds the first word of `eight`.
-    #[inline]
+    #[cfg(test)]
     fn holds(&self, eight: Block) -> bool {
-        let slot = self.slot(eight);
+        self.holds_key(eight.first_word_key())
+    }
+
+    /// Whether the set holds the first word whose key is `key`.
+    #[inline]
+    fn holds_key(&self, key: u64) -> bool {
+        let slot = self.slot_of_key(key);
         self.bits[slot >> 6] >> (slot & 63) & 1 == 1
     }
 
@@ -140,7 +152,11 @@ impl Starts {
                 }
             };
             classes.class(bytes, haystack.len() - at, self.punctuation_first);
-            let passed = self.gather(&classes, bytes, &mut offsets);
+            let passed = if self.punctuation_first {
+                self.gather::<true>(&classes, bytes, &mut offsets)
+            } else {
+                self.gather::<false>(&classes, bytes, &mut offsets)
+            };
             for &k in &offsets[..passed.min(ROUND)] {
                 found(at + usize::from(k));
             }
@@ -154,8 +170,15 @@ impl Starts {
     /// Gathered before any is walked, and out of line: beside the walk, the test's state did
     /// not fit in the registers and every start reloaded it from the stack. Each start is
     /// written, and kept by counting it, without a branch.
+    ///
+    /// `PUNCTUATION_FIRST` is the set's `punctuation_first`, by which the rounds were classed.
     #[inline(never)]
-    fn gather(&self, classes: &Classes, bytes: &[u8; SPAN], offsets: &mut [u8; ROUND]) -> usize {
+    fn gather<const PUNCTUATION_FIRST: bool>(
+        &self,
+        classes: &Classes,
+        bytes: &[u8; SPAN],
+        offsets: &mut [u8; ROUND],
+    ) -> usize {
         let mut passed = 0;
         for block in 0..ROUND / 8 {
             let block = 8 * block;
@@ -166,7 +189,8 @@ impl Starts {
                 let k = block + first(mask);
                 mask &= mask - 1;
                 offsets[passed % ROUND] = k as u8;
-                passed += usize::from(self.holds(Block { x: eight(bytes, k), stop: classes.stops(k) }));
+                let key = (eight(bytes, k) | LOWER_AFTER_FIRST) & classes.keep::<PUNCTUATION_FIRST>(k);
+                passed += usize::from(self.holds_key(key));
             }
         }
         passed
@@ -255,9 +279,29 @@ impl Classes {
     }
 
     /// The stop marks of the eight bytes from `at`, as a mask.
-    #[inline]
+    #[cfg(test)]
     fn stops(&self, at: usize) -> u64 {
         eight(&self.stops, at + 1)
+    }
+
+    /// What [`Block::first_word_key`] keeps of the eight bytes from the start `at`, up to
+    /// its byte 7, which the slot's product pushes out: the bytes up to the first stop after
+    /// the first byte, or the first byte alone if it is a stop.
+    ///
+    /// The stops of the bytes after the first are read, so that the lowest of them and the
+    /// bits below it (`x ^ (x - 1)`) are the bytes kept: two instructions where
+    /// `swar::below_first` of the stops from `at` took six. A first byte that is a stop
+    /// keeps itself alone; without `PUNCTUATION_FIRST` such a start is the lead byte of a
+    /// multi-byte character, which the text (a `str`) follows with a continuation byte, a
+    /// stop, so that no test is needed; with it, its mark is put where the second byte's
+    /// would be.
+    #[inline]
+    fn keep<const PUNCTUATION_FIRST: bool>(&self, at: usize) -> u64 {
+        let mut after = eight(&self.stops, at + 2);
+        if PUNCTUATION_FIRST {
+            after |= self.stops.get(at + 1).map_or(0, |&first| u64::from(first));
+        }
+        after ^ after.wrapping_sub(1)
     }
 }
 
@@ -398,6 +442,36 @@ mod tests {
                 let from_old = u64::from(if old & capital != 0 { first.to_ascii_uppercase() } else { first })
                     | old & !0xFF & !capital;
                 prop_assert_eq!(from_old, key);
+            }
+        }
+    }
+
+    proptest! {
+        /// The key that a round's classes give each start must be the one that
+        /// `swar::below_first` of the start's stops gave, up to the byte the product
+        /// pushes out, and land in the same slot: long words, several-byte characters and
+        /// punctuation, at every offset of the round and of the eight bytes after it.
+        #[test]
+        fn the_kept_bytes_are_those_below_the_first_stop(
+            text in "([a-zA-Z0-9]{0,12}[ ,.’é#€\x00-]{0,3}){0,40}",
+            punctuation_first in any::<bool>(),
+        ) {
+            let s = Starts::new(8);
+            let t = text.as_bytes();
+            let mut span = [0u8; SPAN];
+            span.iter_mut().zip(t).for_each(|(to, &from)| *to = from);
+            let mut classes = Classes::new();
+            classes.class(&span, t.len(), punctuation_first);
+            for k in 0..ROUND {
+                if classes.starts[k] == 0 {
+                    continue;
+                }
+                let block = Block { x: eight(&span, k), stop: classes.stops(k) };
+                let keep = if punctuation_first { classes.keep::<true>(k) } else { classes.keep::<false>(k) };
+                let key = (block.x | LOWER_AFTER_FIRST) & keep;
+                let cut = u64::MAX >> (8 * (8 - CUT));
+                prop_assert_eq!(key & cut, block.first_word_key() & cut, "{:?} at {}", text, k);
+                prop_assert_eq!(s.slot_of_key(key), s.slot(block));
             }
         }
     }
