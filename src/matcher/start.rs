@@ -316,15 +316,17 @@ fn eight(bytes: &[u8], at: usize) -> u64 {
 /// The stop mark of `byte`: it is no ASCII letter or digit. Byte by byte, so that the
 /// compiler vectorizes the loops that call it; `swar::ascii_alphanumeric` is the same test
 /// on eight bytes (a test compares them).
+///
+/// Each range is moved to the bottom of the signed bytes (`i8::MIN` up), and a saturating
+/// subtraction of its top leaves the sign bit, the mark, set exactly on it: one vector
+/// instruction where an unsigned comparison took three (a copy, a minimum, an equality),
+/// and the sign bits need no select to become marks. 14 → 10 instructions per 16 bytes.
 #[inline]
 fn stop(byte: u8) -> u8 {
-    let letter = (byte | 0x20).wrapping_sub(b'a') < 26;
-    let digit = byte.wrapping_sub(b'0') < 10;
-    if letter || digit {
-        0
-    } else {
-        MARK
-    }
+    let top = |len: u8| i8::MIN.wrapping_add_unsigned(len);
+    let letter = ((byte | 0x20).wrapping_add(0x80 - b'a') as i8).saturating_sub(top(26)) as u8;
+    let digit = (byte.wrapping_add(0x80 - b'0') as i8).saturating_sub(top(10)) as u8;
+    !(letter | digit) & MARK
 }
 
 /// Eight bytes of text, the first in the lowest position, and which of them are stops.
