@@ -342,10 +342,17 @@ impl<'t> Stops<'t> {
         for (mark, &b) in marks.iter_mut().zip(block) {
             *mark = stop(b);
         }
-        self.mask = marks
-            .chunks_exact(8)
+        let words =
+            marks.chunks_exact(8).map(|eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()));
+        // A block without a stop is not packed: the test is a few vector ORs, the packing
+        // eight multiplications (splitting itself -0.2% of extraction's instructions).
+        if words.clone().fold(0, |any, word| any | word) == 0 {
+            self.mask = 0;
+            return;
+        }
+        self.mask = words
             .enumerate()
-            .map(|(k, eight)| u64::from(pack(eight.try_into().unwrap_or_default())) << (8 * k))
+            .map(|(k, word)| u64::from(pack(word)) << (8 * k))
             .fold(0, |mask, bits| mask | bits);
     }
 }
@@ -369,10 +376,9 @@ const NEAR_STOPS: [u8; 8] = [b'/', b'>', 0x08, 0x09, 0x0B, 0x0C, 0x0E, 0x0F];
 /// Eight marks (0xFF or 0) as eight bits, the first lowest: each byte's high bit moved to
 /// the top byte by one multiplication, where no two of them meet.
 #[inline(always)]
-fn pack(marks: [u8; 8]) -> u8 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+fn pack(marks: u64) -> u8 {
     const GATHER: u64 = 0x0002_0408_1020_4081;
-    ((u64::from_le_bytes(marks) & HIGH).wrapping_mul(GATHER) >> 56) as u8
+    ((marks & HIGH).wrapping_mul(GATHER) >> 56) as u8
 }
 
 /// How much white space begins `text[start..end]`, `None` if that is no slice of `text`.
@@ -715,6 +721,11 @@ mod tests {
             // A scan asked from every offset afresh, and one asked in order as segments ask.
             let mut scan = Stops::new(bytes, 0);
             for from in 0..=bytes.len() + 2 {
+                // Each block's mask, a block without a stop too (which is not packed), as
+                // the bytes give it one by one.
+                let each = (0..BLOCK).filter(|&i| naive(bytes, from + i) == Some(from + i));
+                let mask = each.fold(0u64, |mask, i| mask | 1 << i);
+                assert_eq!(Stops::new(bytes, from).mask, mask, "{text:?} from {from}");
                 assert_eq!(Stops::new(bytes, from).find(from), naive(bytes, from), "{text:?} from {from}");
                 assert_eq!(scan.find(from), naive(bytes, from), "{text:?} from {from} in order");
             }
@@ -733,7 +744,7 @@ mod tests {
     fn marks_pack_to_bits() {
         for bits in 0..=u8::MAX {
             let marks: [u8; 8] = std::array::from_fn(|i| if bits >> i & 1 == 1 { 0xFF } else { 0 });
-            assert_eq!(pack(marks), bits, "{marks:x?}");
+            assert_eq!(pack(u64::from_le_bytes(marks)), bits, "{marks:x?}");
         }
     }
 
