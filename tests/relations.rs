@@ -245,6 +245,12 @@ fn modality() {
 fn deploy_meet_agreement() {
     #[rustfmt::skip]
     check(&[
+        // Titles belong to the name phrase: the names are coordinated across them.
+        ("German Chancellor Olaf Scholz and French President Emmanuel Macron met in Berlin.", &[
+            "meet asserted Emmanuel Macron + Olaf Scholz",
+            "holds_office asserted Olaf Scholz > Germany",
+            "holds_office asserted Emmanuel Macron > France",
+        ]),
         // An armed group sends its own fighters.
         ("Wagner fighters were redeployed to Belarus.", &["deploy asserted Wagner Group > Belarus"]),
         // An unnamed place that a name then locates.

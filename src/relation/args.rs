@@ -384,12 +384,14 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         if v.entity(i).is_none() || v.kind(i) == Some(EntityKind::Weapon) {
             continue;
         }
-        // The start of the name phrase this name heads, determiners included.
+        // The start of the name phrase this name heads, determiners and capitalized title
+        // words included ("French President Emmanuel Macron").
         let mut first = i;
         while first > start
             && (v.entity(first - 1).is_some()
                 || v.is_possessive(first - 1)
-                || v.is_in(first - 1, &DETERMINERS))
+                || v.is_in(first - 1, &DETERMINERS)
+                || is_title_word(v, first - 1))
         {
             first -= 1;
         }
@@ -462,6 +464,13 @@ pub(crate) fn fronted_subject(v: &View, verb: usize, last: usize, limit: usize) 
     let name = comma + 1;
     let acts = v.word(name + 1).is_some_and(|w| v.class(name + 1).len == 0 && !matches!(w, "and" | "or"));
     (v.entity(name).is_some() && !v.is_demonym(name) && acts).then_some(name)
+}
+
+/// Whether the word at `i` is a capitalized word of an office title ("President", "Defence
+/// Minister"); lower-case title words include function words ("and" in "Minister of Foreign
+/// Affairs and Trade") that would join a name to what precedes it.
+fn is_title_word(v: &View, i: usize) -> bool {
+    v.capitalized(i) && v.phrases(&v.doc.lexicon.titles, i).next().is_some()
 }
 
 /// Verbs of saying, after which a clause begins without "that".
@@ -629,8 +638,8 @@ mod tests {
     }
 
     /// `subject_except` as it made its list of tokens and then the list of parties (with the
-    /// rule changes made since: the infinitive after "for" or "by" only, and the verbs of
-    /// saying).
+    /// rule changes made since: the infinitive after "for" or "by" only, the verbs of saying,
+    /// and title words in the name phrase).
     fn old_subject_except(v: &View, at: usize, start: usize, except: Option<u32>) -> Vec<Party> {
         let mut i = at;
         while i > start {
@@ -648,7 +657,8 @@ mod tests {
             while first > start
                 && (v.entity(first - 1).is_some()
                     || v.is_possessive(first - 1)
-                    || v.is(first - 1, &["the", "a", "an", "its", "their"]))
+                    || v.is(first - 1, &["the", "a", "an", "its", "their"])
+                    || is_title_word(v, first - 1))
             {
                 first -= 1;
             }
