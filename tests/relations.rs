@@ -219,6 +219,7 @@ fn modality() {
         ("As Belarus prepares to arm Syria with drones, Israel is worried.", &["supply hypothetical Belarus > Syria [drones]"]),
         ("The Kremlin denied that it sold rifles to Hezbollah.", &["supply negated Russia > Hezbollah [rifles]"]),
         ("Belarus rejects reports that it received drones from Iran.", &["supply negated Iran > Belarus [drones]"]),
+        ("Tehran dismissed reports that it had sent missiles to Syria.", &["supply negated Iran > Syria [missiles]"]),
         ("Syria bought drones last year, officials said, to obtain rockets from Iran.", &[
             "supply hypothetical Iran > Syria [rockets]",
         ]),
