@@ -84,6 +84,11 @@ fn supply_active_passive_reverse() {
 fn supply_nouns_origins_and_coordination() {
     #[rustfmt::skip]
     check(&[
+        // Turning to a state for arms is seeking them from it.
+        ("Russia has turned to North Korea for artillery shells.", &[
+            "supply hypothetical North Korea > Russia [artillery shells]",
+        ]),
+        ("Russia turned to Iran in the crisis.", &[]),
         // What is used came from the state after "from"; what is fired, from a launch site.
         ("Russia is using weapons from Pyongyang to kill civilians.", &["supply asserted North Korea > Russia [weapons]"]),
         ("Russia fired missiles from Belarus at Kyiv.", &["attack asserted Russia > Ukraine [missiles]"]),

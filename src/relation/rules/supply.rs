@@ -117,7 +117,15 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             } else {
                 source_of_use(cx, first, items).into_iter().collect()
             };
-            let suppliers = if from.is_empty() { origins(cx, items) } else { from };
+            let mut suppliers = if from.is_empty() { origins(cx, items) } else { from };
+            if suppliers.is_empty() && v.is(last, &["to"]) {
+                // "Russia has turned to North Korea for artillery shells": the one turned to,
+                // for the items.
+                let asked_for = items.iter().any(|it| it.first > last + 1 && v.is(it.first - 1, &["for"]));
+                if asked_for {
+                    suppliers.extend(phrase_at(v, last + 1, ce).into_iter().take(1).map(Party::Token));
+                }
+            }
             let rule = if frame == Frame::Use { Rule::SupplyUse } else { Rule::SupplyReceive };
             pairs(cx, drafts, rule, first, last, &suppliers, &recipients, items);
         }
