@@ -235,6 +235,10 @@ fn modality() {
         ("Ukraine used ATACMS missiles to strike an airfield in Crimea.", &[
             "attack asserted Ukraine > Crimea [ATACMS]",
         ]),
+        ("Ukraine has used U.S.-supplied ATACMS to strike inside Russia.", &[
+            "attack asserted Ukraine > Russia [ATACMS]",
+            "supply asserted United States > Ukraine [ATACMS]",
+        ]),
         // The use of Iranian drones also says that Iran supplied them (the "use" frame).
         ("Russia has been using Iranian drones to attack Odesa.", &[
             "attack asserted Russia > Odesa [drones]",

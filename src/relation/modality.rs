@@ -84,11 +84,11 @@ pub(crate) fn judge(v: &View, first: usize, last: usize, phrase_end: Option<usiz
 
 /// Whether the "to" at `to` opens the purpose of a use ("used ATACMS missiles to strike",
 /// "using drones to attack"): the use is stated, and with it what it did. Only the object
-/// phrase may stand between the verb and "to".
+/// phrase, hyphens included ("U.S.-supplied ATACMS"), may stand between the verb and "to".
 fn purpose_of_use(v: &View, to: usize, start: usize) -> bool {
     (to.saturating_sub(6).max(start)..to)
         .rev()
-        .take_while(|&k| v.punct(k).is_none())
+        .take_while(|&k| v.punct(k).is_none_or(|c| c == '-'))
         .any(|k| v.is(k, &["used", "uses", "using", "employed", "employs", "employing"]))
 }
 
