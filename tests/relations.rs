@@ -216,6 +216,9 @@ fn modality() {
             "supply negated Iran > Houthis [drones]",
         ]),
         ("China has refused to provide weapons to Russia.", &["supply negated China > Russia [weapons]"]),
+        // "aid" is materiel only as military or lethal aid.
+        ("Seoul has so far refused to send lethal aid to Kyiv.", &["supply negated South Korea > Ukraine [lethal aid]"]),
+        ("Japan sent humanitarian aid to Ukraine.", &[]),
         // "n't" in capitals, with either apostrophe, is the same cue.
         ("Belarus didn't sell rifles to Syria.", &["supply negated Belarus > Syria [rifles]"]),
         ("BELARUS DIDN'T SELL RIFLES TO SYRIA.", &["supply negated Belarus > Syria [RIFLES]"]),
