@@ -30,13 +30,30 @@ pub(crate) fn select(catalog: &Catalog<'_>, candidates: Vec<Candidate>) -> Vec<C
 /// longest: sorting by start and decreasing end did the same work at a logarithmic cost that
 /// made one 100 MiB document dearer per byte than a hundred 1 MiB ones.
 fn leftmost_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    if !candidates.is_sorted_by_key(|c| c.span.start) {
-        candidates.sort_by_key(|c| c.span.start);
+    // Each candidate that starts where the one before it ended or later, and before the next
+    // one starts, is alone at its start and kept: the list up to the first overlap is kept as
+    // it is, and a document that repeats a name is that list whole. Reading the rest from the
+    // first overlap on cost it a tenth of its time.
+    let disjoint = candidates
+        .windows(2)
+        .take_while(|w| w[0].span.end <= w[1].span.start && w[0].span.start < w[1].span.start)
+        .count();
+    if disjoint + 1 >= candidates.len() {
+        return candidates;
     }
+    if !candidates[disjoint..].is_sorted_by_key(|c| c.span.start) {
+        candidates.sort_by_key(|c| c.span.start);
+        return from(candidates, 0);
+    }
+    from(candidates, disjoint)
+}
+
+/// [`leftmost_longest`] of `candidates`, ordered by start, whose first `disjoint` are kept.
+fn from(mut candidates: Vec<Candidate>, disjoint: usize) -> Vec<Candidate> {
     // Kept in place, for the reason `ambiguity::filter` gives. Writing at `kept` never
     // overwrites a candidate not yet read: `kept` is at most the index of the group's first.
-    let mut kept = 0;
-    let mut i = 0;
+    let mut kept = disjoint;
+    let mut i = disjoint;
     while i < candidates.len() {
         let start = candidates[i].span.start;
         let mut longest = candidates[i];
@@ -99,6 +116,22 @@ mod tests {
                 // The matcher's order: by start, then by end.
                 found.sort_by_key(|c| (c.span.start, c.span.end));
             }
+            prop_assert_eq!(leftmost_longest(found.clone()), by_sorting(found));
+        }
+
+        /// Lists by start that run disjoint for a while, as news does between overlaps, and
+        /// shared starts: the kept prefix ends where the definition says.
+        #[test]
+        fn agrees_with_sorting_on_runs(steps in proptest::collection::vec((0usize..5, 1usize..5), 0..40)) {
+            let mut start = 0;
+            let found: Vec<Candidate> = steps
+                .into_iter()
+                .enumerate()
+                .map(|(i, (step, len))| {
+                    start += step;
+                    candidate((start, len, i as u32))
+                })
+                .collect();
             prop_assert_eq!(leftmost_longest(found.clone()), by_sorting(found));
         }
     }
