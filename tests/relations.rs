@@ -309,6 +309,11 @@ fn attack_and_office() {
         ("Russia conducted a series of strikes against Odesa.", &["attack asserted Russia > Odesa"]),
         ("Russia carried out exercises near Odesa.", &[]),
         ("Russia warned of strikes on Odesa.", &[]),
+        // Coordinated subjects each attack.
+        ("The U.S. and Britain struck Houthi targets in Yemen.", &[
+            "attack asserted United States > Houthis",
+            "attack asserted United Kingdom > Houthis",
+        ]),
         ("Russia pounded Kharkiv with glide bombs.", &["attack asserted Russia > Kharkiv [glide bombs]"]),
         ("Russia unleashed a wave of drones on Odesa.", &["attack asserted Russia > Odesa [drones]"]),
         // Passives: the agent after "by", the struck place before the verb.

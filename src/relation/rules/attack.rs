@@ -38,6 +38,9 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     let mut end = last;
     // Whether the verb's subject is "the strikes" or "the missiles", which refer back.
     let mut definite = false;
+    // Whether the attackers are the verb's coordinated subjects ("The U.S. and Britain
+    // struck"), each of which attacks; elsewhere a list is read for its first name only.
+    let mut coordinated = false;
     match frame {
         Frame::Strike | Frame::Launch => {
             let strike = frame == Frame::Strike;
@@ -57,6 +60,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
                 };
             } else {
                 attackers = subject(v, first, cs);
+                coordinated = attackers.len() > 1;
                 if attackers.is_empty() {
                     attackers = fielded_by(cx, first, cs).into_iter().collect();
                 }
@@ -154,20 +158,22 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
         Frame::NounAttack => Rule::AttackNoun,
         _ => Rule::Attack,
     };
-    // One attacker at most too: the first.
-    let (Some(&a), Some(t)) = (attackers.first(), target) else { return };
-    if cx.id(a) == cx.id(t) {
-        return;
+    let Some(t) = target else { return };
+    let count = if coordinated { attackers.len() } else { 1 };
+    for &a in attackers.iter().take(count) {
+        if cx.id(a) == cx.id(t) {
+            continue;
+        }
+        let mut d = out
+            .start(RelationKind::Attack, rule, first, last)
+            .with(Role::Attacker, Arg::Name(a))
+            .with(Role::Target, Arg::Name(t))
+            .items(Role::Weapon, weapons);
+        if frame == Frame::NounAttack {
+            d.phrase_end = Some(end);
+        }
+        out.push(d);
     }
-    let mut d = out
-        .start(RelationKind::Attack, rule, first, last)
-        .with(Role::Attacker, Arg::Name(a))
-        .with(Role::Target, Arg::Name(t))
-        .items(Role::Weapon, weapons);
-    if frame == Frame::NounAttack {
-        d.phrase_end = Some(end);
-    }
-    out.push(d);
 }
 
 /// The verb before the attack noun at `noun` that stages it ("carried out airstrikes",
