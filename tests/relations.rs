@@ -425,3 +425,15 @@ fn document_date_adds_gazetteer_offices() {
     let before = Extractor::default().on_date("1999-01-01".parse().unwrap()).extract(text);
     assert!(before.relations.is_empty(), "not in office in 1999");
 }
+
+#[test]
+fn a_supplier_is_known_to_its_own_document_only() {
+    // The engine keeps its lists on the thread between documents; the suppliers of one
+    // document must not make a demonym a maker in the next.
+    let x = Extractor::default();
+    let first = x.extract("Iran supplied drones to Russia. Iranian drones hit Odesa.");
+    assert!(!first.relations.iter().any(|r| r.kind == RelationKind::Attack), "{:?}", first.relations);
+    let second = x.extract("Iranian drones hit Odesa.");
+    let attacks: Vec<String> = second.relations.iter().map(describe).collect();
+    assert_eq!(attacks, ["attack asserted Iran > Odesa [drones]"]);
+}

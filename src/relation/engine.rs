@@ -142,6 +142,7 @@ impl Kept {
         let Kept { mut memory, mut lower, mut spans, mut buffers, mut found } = self;
         memory.list.clear();
         memory.fillers.clear();
+        memory.suppliers.clear();
         lower.clear();
         spans.clear();
         found.clear();
@@ -193,7 +194,8 @@ fn sentence(
     let Buffers { drafts, items } = buffers;
     items_into(v, items);
     let found: &[Item] = items;
-    let cx = Ctx { v, items: found, memory: &memory.list, fillers: &memory.fillers };
+    let cx =
+        Ctx { v, items: found, memory: &memory.list, fillers: &memory.fillers, suppliers: &memory.suppliers };
     let start = out.len();
     // A trigger's drafts are finished as soon as its rule returns, while the view still
     // remembers the trigger's clause for modality; denials are finished last, as before.
@@ -249,6 +251,14 @@ fn sentence(
         if Recalled::is(r.kind) {
             entities_into(v, r, &mut memory.fillers);
         }
+        if r.kind == RelationKind::Supply {
+            for &(role, e) in &memory.fillers[from..] {
+                let id = v.doc.entities[e].id.0;
+                if role == Role::Supplier && !memory.suppliers.contains(&id) {
+                    memory.suppliers.push(id);
+                }
+            }
+        }
         memory.list.push(Memory { kind: r.kind, args: from..memory.fillers.len(), at: r.span.start });
     }
     // Sorted here, where the list is short (and after the memory, which keeps the order the
@@ -263,6 +273,10 @@ struct Memories {
     list: Vec<Memory>,
     /// The runs [`Memory::args`] names.
     fillers: Vec<(Role, usize)>,
+    /// The entry ids of the document's suppliers so far, each once: asked whenever a state
+    /// might be a weapon's maker, which a search of `list` would make quadratic in a long
+    /// document (there are no more than the gazetteer has states and groups).
+    suppliers: Vec<u32>,
 }
 
 /// Appends the entities (by index) that fill the roles of `r` to `out`.

@@ -6,7 +6,7 @@ use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
 use super::super::view::{View, WordSet};
-use super::{verb_triggers, Arg, Ctx, Drafts, Memory, Recalled};
+use super::{verb_triggers, Arg, Ctx, Drafts, Recalled};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -269,11 +269,7 @@ fn fielded_by(cx: &Ctx, verb: usize, cs: usize) -> Option<Party> {
         return None;
     }
     let state = cx.id(Party::Token(origin))?;
-    let supplier = |m: &Memory| {
-        m.kind == RelationKind::Supply
-            && cx.args(m).iter().any(|&(r, e)| r == Role::Supplier && v.doc.entities[e].id.0 == state)
-    };
-    (!cx.memory.iter().any(supplier)).then_some(Party::Token(origin))
+    (!cx.suppliers.contains(&state)).then_some(Party::Token(origin))
 }
 
 /// A place named after "in" earlier in the sentence.

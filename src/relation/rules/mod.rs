@@ -173,6 +173,8 @@ pub(crate) struct Ctx<'v, 'd, 'a> {
     pub memory: &'v [Memory],
     /// The entities by role of the relations in `memory`, each a run of this list.
     pub fillers: &'v [(Role, usize)],
+    /// The entry ids of the suppliers of the supply relations in `memory`, each once.
+    pub suppliers: &'v [u32],
 }
 
 impl<'v> Ctx<'v, '_, '_> {
@@ -432,7 +434,7 @@ mod tests {
             for line in text.lines() {
                 crate::relation::view::with_view(line, |v| {
                     let items = super::super::items::items(v);
-                    let cx = Ctx { v, items: &items, memory: &[], fillers: &[] };
+                    let cx = Ctx { v, items: &items, memory: &[], fillers: &[], suppliers: &[] };
                     for a in 0..=v.len() + 1 {
                         for b in a.saturating_sub(2)..=v.len() + 1 {
                             let filtered: Vec<Item> =
@@ -513,7 +515,7 @@ mod tests {
         for text in &texts {
             for line in text.lines() {
                 crate::relation::view::with_view(line, |v| {
-                    let cx = Ctx { v, items: &[], memory: &[], fillers: &[] };
+                    let cx = Ctx { v, items: &[], memory: &[], fillers: &[], suppliers: &[] };
                     for at in 0..=v.len() + 1 {
                         let owner = cx.possessor(at);
                         assert_eq!(owner.as_slice(), old_possessor(&cx, at), "{at} of {line:?}");

@@ -333,7 +333,7 @@ mod tests {
     fn drafts(text: &str) -> (usize, bool) {
         with_view(text, |v| {
             let found = items(v);
-            let cx = Ctx { v, items: &found, memory: &[], fillers: &[] };
+            let cx = Ctx { v, items: &found, memory: &[], fillers: &[], suppliers: &[] };
             let mut n = 0;
             for i in 0..v.len() {
                 for (len, t) in v.phrases(&v.doc.lexicon.triggers, i) {

@@ -202,7 +202,7 @@ mod tests {
         let mut pairs = 0;
         for text in texts {
             with_view(text, |v| {
-                let cx = Ctx { v, items: &[], memory: &[], fillers: &[] };
+                let cx = Ctx { v, items: &[], memory: &[], fillers: &[], suppliers: &[] };
                 for cs in 0..v.len() {
                     for ce in cs..v.len() + 2 {
                         let found = coordinated_pair(&cx, cs, ce);
