@@ -37,6 +37,8 @@ string_enum! {
         Meet => "meet",
         /// "X visits Y", a state or its capital.
         Visit => "visit",
+        /// "X hosts Y", a person: "Belarus hosts Russian nuclear weapons" is no meeting.
+        Host => "host",
         /// "a meeting between X and Y", "X's talks with Y".
         NounMeet => "noun-meet",
         /// "X's visit to Y".

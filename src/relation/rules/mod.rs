@@ -405,7 +405,7 @@ pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize, out: 
         | Frame::NounReceive
         | Frame::NounDeal => supply::apply(cx, trigger.frame, first, last, out),
         Frame::Send | Frame::NounDeploy => deploy::apply(cx, trigger.frame, first, last, out),
-        Frame::Meet | Frame::Visit | Frame::NounMeet | Frame::NounVisit | Frame::NounPact => {
+        Frame::Meet | Frame::Visit | Frame::Host | Frame::NounMeet | Frame::NounVisit | Frame::NounPact => {
             symmetric::apply(cx, trigger.kind, trigger.frame, first, last, out)
         }
         Frame::Strike | Frame::Launch | Frame::NounAttack => {

@@ -20,22 +20,17 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
     let mut end = last;
     let rule;
     match frame {
-        Frame::Meet | Frame::Visit => {
+        Frame::Meet | Frame::Visit | Frame::Host => {
             rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
             let mut other = phrase_at(v, last + 1, ce);
             if other.is_empty() && frame == Frame::Meet {
                 other = after_prep_within(v, last + 1, last + 2, ce, &const { WordSet::new(&["with"]) });
             }
-            if frame == Frame::Visit {
-                other.retain(|&t| v.kind(t) == Some(EntityKind::State));
-            }
-            // One hosts a guest, who is a person: "Belarus hosts Russian nuclear weapons" is
-            // no meeting.
-            if v.is(first, &["host", "hosts", "hosted", "hosting"]) {
-                other.retain(|&t| v.kind(t) == Some(EntityKind::Person));
-                if other.is_empty() {
-                    return;
-                }
+            // One visits a state and hosts a person.
+            match frame {
+                Frame::Visit => other.retain(|&t| v.kind(t) == Some(EntityKind::State)),
+                Frame::Host => other.retain(|&t| v.kind(t) == Some(EntityKind::Person)),
+                _ => {}
             }
             // "he will meet Putin": the pronoun is not Putin.
             let except = other.first().and_then(|&o| cx.id(Party::Token(o)));
