@@ -6,7 +6,7 @@ use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
 use super::super::view::{View, WordSet};
-use super::{verb_triggers, Arg, Ctx, Drafts, Recalled};
+use super::{is_attack_noun, verb_triggers, Arg, Ctx, Drafts, Recalled, DEFINITE};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
 
@@ -215,15 +215,13 @@ fn definite_subject(v: &View, verb: usize, cs: usize) -> Option<usize> {
         k -= 1;
     }
     let noun = k.checked_sub(1).filter(|&n| n >= cs)?;
-    let attack_noun =
-        v.phrases(&v.doc.lexicon.triggers, noun).any(|(n, t)| n == 1 && t.frame == Frame::NounAttack);
-    if !(attack_noun || v.class(noun).head) {
+    if !(is_attack_noun(v, noun) || v.class(noun).head) {
         return None;
     }
     (1..=2)
         .filter_map(|d| noun.checked_sub(d))
         .take_while(|&i| i >= cs && v.word(i).is_some() && v.entity(i).is_none())
-        .any(|i| v.is(i, &["the", "these", "those", "this", "that"]))
+        .any(|i| v.is_in(i, &DEFINITE))
         .then_some(noun)
 }
 

@@ -259,8 +259,16 @@ impl<'v> Ctx<'v, '_, '_> {
         (1..=3)
             .filter_map(|k| at.checked_sub(k))
             .take_while(|&i| v.word(i).is_some())
-            .any(|i| v.is(i, &["the", "this", "these", "that", "those", "such"]))
+            .any(|i| v.is_in(i, &DEFINITE))
     }
+}
+
+/// The determiners of a noun that refers back ("the strike", "these missiles").
+pub(super) const DEFINITE: WordSet = WordSet::new(&["the", "this", "these", "that", "those", "such"]);
+
+/// Whether the word at `i` is, alone, a noun of attack ("strikes", "airstrike", "offensive").
+pub(crate) fn is_attack_noun(v: &View, i: usize) -> bool {
+    v.phrases(&v.doc.lexicon.triggers, i).any(|(n, t)| n == 1 && t.frame == Frame::NounAttack)
 }
 
 /// The kind of pronoun a possessive pronoun at `i` is ("its", "their", "his", "her"): one
@@ -325,10 +333,7 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
         // (Asked only right before the word, as the adjective below only of a word the
         // materiel lexicon does not know: both cost lookups.)
         let plural = || {
-            v.word(prev).is_some_and(|w| w.ends_with('s'))
-                && (v.class(prev).head
-                    || v.phrases(&v.doc.lexicon.triggers, prev)
-                        .any(|(n, t)| n == 1 && t.frame == Frame::NounAttack))
+            v.word(prev).is_some_and(|w| w.ends_with('s')) && (v.class(prev).head || is_attack_noun(v, prev))
         };
         if adverb || k == i && plural() {
             return false;
