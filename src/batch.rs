@@ -36,7 +36,11 @@ impl Extractor {
     /// let counts: Vec<usize> = found.iter().map(|x| x.entities.len()).collect();
     /// assert_eq!(counts, [2, 0, 3]);
     /// ```
-    pub fn extract_batch<S: AsRef<str> + Sync>(&self, docs: &[S], threads: NonZeroUsize) -> Vec<Extraction> {
+    pub fn extract_batch<'a, S: AsRef<str> + Sync>(
+        &'a self,
+        docs: &'a [S],
+        threads: NonZeroUsize,
+    ) -> Vec<Extraction<'a>> {
         let kept = self.fold_batch(docs, threads, Vec::new, |done, i, found| done.push((i, found)));
         let mut slots: Vec<Option<Extraction>> = vec![None; docs.len()];
         for (i, found) in kept.into_iter().flatten() {
@@ -77,12 +81,18 @@ impl Extractor {
     /// assert_eq!(relations, 2);
     /// assert_eq!(lines.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 2]);
     /// ```
-    pub fn fold_batch<S, T, I, F>(&self, docs: &[S], threads: NonZeroUsize, init: I, fold: F) -> Vec<T>
+    pub fn fold_batch<'a, S, T, I, F>(
+        &'a self,
+        docs: &'a [S],
+        threads: NonZeroUsize,
+        init: I,
+        fold: F,
+    ) -> Vec<T>
     where
         S: AsRef<str> + Sync,
         T: Send,
         I: Fn() -> T + Sync,
-        F: Fn(&mut T, usize, Extraction) + Sync,
+        F: Fn(&mut T, usize, Extraction<'a>) + Sync,
     {
         let threads = threads.get().min(docs.len());
         if threads <= 1 {

@@ -18,24 +18,28 @@ use crate::resolve::{self, Catalog, OverlapPolicy};
 
 /// What gazer found in one document.
 ///
+/// It borrows the document and the [`Extractor`] that read it (for mentions as written and
+/// canonical names), so it lives no longer than either; [`Extraction::to_json`] and `serde`
+/// turn it into owned text.
+///
 /// Serializes to the contract's JSON (`{"entities":[…],"relations":[…]}`); see
 /// [`Extraction::to_json`] for the JSON Lines record with its `doc` field.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Extraction {
+pub struct Extraction<'a> {
     /// Every entity mention, ordered by span, non-overlapping.
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     /// Every relation, ordered by evidence span.
-    pub relations: Vec<Relation>,
+    pub relations: Vec<Relation<'a>>,
 }
 
-impl Extraction {
+impl Extraction<'_> {
     /// One line of the contract's JSON Lines output, with `doc` set to `doc`.
     pub fn to_json(&self, doc: &str) -> String {
         #[derive(Serialize)]
-        struct Record<'a> {
-            doc: &'a str,
-            entities: &'a [Entity],
-            relations: &'a [Relation],
+        struct Record<'r, 'a> {
+            doc: &'r str,
+            entities: &'r [Entity<'a>],
+            relations: &'r [Relation<'a>],
         }
         let record = Record { doc, entities: &self.entities, relations: &self.relations };
         // Serializing plain strings, numbers and maps with string keys cannot fail.
@@ -53,7 +57,7 @@ impl Extraction {
 /// let extractor = gazer::Extractor::default();
 /// let text = "Iran’s Fath-360 missiles reached Russia, the Kremlin said.";
 /// let found = extractor.extract(text);
-/// let names: Vec<&str> = found.entities.iter().map(|e| &*e.name).collect();
+/// let names: Vec<&str> = found.entities.iter().map(|e| e.name).collect();
 /// assert_eq!(names, ["Iran", "Fath-360", "Russia", "Russia"]);
 /// assert_eq!(&text[found.entities[3].span], "Kremlin");
 /// ```
@@ -66,7 +70,8 @@ pub struct Extractor {
 struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
-    names: Vec<Arc<str>>,
+    /// Canonical names by entry index, which every mention of an entry borrows.
+    names: Vec<Box<str>>,
     policy: OverlapPolicy,
     lexicon: Lexicon,
     gate: Gate,
@@ -140,7 +145,7 @@ impl Extractor {
     /// Each thread that extracts keeps its name-matching buffers between documents (about
     /// 24 bytes per name mention of the documents it has recently read), so that a stream
     /// of documents allocates little beyond the results.
-    pub fn extract(&self, text: &str) -> Extraction {
+    pub fn extract<'a>(&'a self, text: &'a str) -> Extraction<'a> {
         with_matches(|found| {
             let inner = &*self.inner;
             // One pass finds the names and the words the relation rules start from.
@@ -167,7 +172,7 @@ impl Extractor {
     /// let dated = Extractor::default().on_date("2023-09-12".parse::<Date>().unwrap());
     /// let found = dated.extract("Kim Jong Un arrived by train.");
     /// let office = found.relations.iter().find(|r| r.kind == RelationKind::HoldsOffice).unwrap();
-    /// assert_eq!(&*office.arg(Role::Polity).unwrap().name, "North Korea");
+    /// assert_eq!(office.arg(Role::Polity).unwrap().name, "North Korea");
     /// ```
     pub fn on_date(&self, date: Date) -> Extractor {
         Extractor { inner: self.inner.clone(), date: Some(date) }
@@ -179,7 +184,7 @@ impl Extractor {
     }
 
     /// Only the entity mentions of `text`, linked, ordered by span.
-    pub fn entities(&self, text: &str) -> Vec<Entity> {
+    pub fn entities<'a>(&'a self, text: &'a str) -> Vec<Entity<'a>> {
         with_matches(|found| {
             self.inner.matcher.find_into(text, found);
             resolve::resolve(text, &self.catalog(), &mut found.candidates)
@@ -296,7 +301,7 @@ impl ExtractorBuilder {
         let lexicon = self.lexicon.clone().unwrap_or_else(|| Lexicon::builtin().clone());
         let gate = Gate::new(&lexicon);
         let matcher = Matcher::build(&gazetteer, gate.words())?;
-        let names = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
+        let names = gazetteer.entries().iter().map(|e| Box::from(e.name.as_str())).collect();
         let inner = Inner { gazetteer, matcher, names, policy: self.policy, lexicon, gate };
         Ok(Extractor { inner: Arc::new(inner), date: self.date })
     }

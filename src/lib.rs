@@ -9,12 +9,13 @@
 //! ```
 //! use gazer::{relation::Role, Extractor, Modality, RelationKind};
 //! let text = "Iran is reportedly gearing up to supply Russia with Fath-360 missiles.";
-//! let found = Extractor::default().extract(text);
+//! let extractor = Extractor::default();
+//! let found = extractor.extract(text);
 //! let supply = &found.relations[0];
 //! assert_eq!(supply.kind, RelationKind::Supply);
-//! assert_eq!(&*supply.arg(Role::Supplier).unwrap().name, "Iran");
-//! assert_eq!(&*supply.arg(Role::Recipient).unwrap().name, "Russia");
-//! assert_eq!(&*supply.arg(Role::Item).unwrap().name, "Fath-360");
+//! assert_eq!(supply.arg(Role::Supplier).unwrap().name, "Iran");
+//! assert_eq!(supply.arg(Role::Recipient).unwrap().name, "Russia");
+//! assert_eq!(supply.arg(Role::Item).unwrap().name, "Fath-360");
 //! assert_eq!(supply.modality, Modality::Hypothetical);
 //! assert_eq!(&text[supply.cue.unwrap()], "gearing up");
 //! assert_eq!(&text[supply.trigger], "supply");
@@ -29,12 +30,12 @@
 //!             Vladimir Putin. Kim’s visit follows Iran’s deliveries of Shahed-136 drones.";
 //! let found = extractor.extract(text);
 //! for e in &found.entities {
-//!     assert_eq!(&text[e.span], &*e.text); // offsets are UTF-8 bytes of `text`
+//!     assert_eq!(&text[e.span], e.text); // offsets are UTF-8 bytes of `text`
 //! }
-//! let kim = found.entities.iter().find(|e| &*e.text == "Kim").unwrap();
-//! assert_eq!(&*kim.name, "Kim Jong Un"); // partial name linked to the full name
-//! let korean = found.entities.iter().find(|e| &*e.text == "North Korean").unwrap();
-//! assert_eq!((korean.kind, &*korean.name), (gazer::EntityKind::State, "North Korea"));
+//! let kim = found.entities.iter().find(|e| e.text == "Kim").unwrap();
+//! assert_eq!(kim.name, "Kim Jong Un"); // partial name linked to the full name
+//! let korean = found.entities.iter().find(|e| e.text == "North Korean").unwrap();
+//! assert_eq!((korean.kind, korean.name), (gazer::EntityKind::State, "North Korea"));
 //! println!("{}", found.to_json("article.txt"));
 //! ```
 //!

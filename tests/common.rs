@@ -15,7 +15,7 @@ pub fn triples(extractor: &Extractor, text: &str) -> Vec<(EntityKind, String, St
 pub fn check_spans(text: &str, entities: &[Entity]) {
     for e in entities {
         assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end), "{e:?}");
-        assert_eq!(&text[e.span], &*e.text, "span of {e:?}");
+        assert_eq!(&text[e.span], e.text, "span of {e:?}");
     }
     for w in entities.windows(2) {
         assert!(w[0].span.end <= w[1].span.start, "overlap: {:?} {:?}", w[0], w[1]);

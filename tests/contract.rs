@@ -1,7 +1,5 @@
 //! The serialized output has the contract's shape (shared GUIDELINES.md, "Output contract").
 
-use std::sync::Arc;
-
 use gazer::relation::{Argument, Rule};
 use gazer::{Extraction, Extractor, Modality, Relation, RelationKind, Role, Span};
 use serde_json::{json, Value};
@@ -58,7 +56,7 @@ fn undirected_deals_say_so() {
 
 #[test]
 fn relations_built_by_hand_serialize_too() {
-    let arg = |name: &str, s, e| Argument { name: Arc::from(name), span: Span::new(s, e) };
+    let arg = |name: &'static str, s, e| Argument { name, span: Span::new(s, e) };
     let extraction = Extraction {
         entities: vec![],
         relations: vec![Relation {

@@ -130,5 +130,5 @@ fn user_gazetteers_are_checked_against_the_builtin_ones() {
     // Replacing the builtin gazetteers removes the clash.
     let mine = Gazetteer::parse("mine.tsv", "organization\tPersian Arms\talias=Iran").unwrap();
     let x = gazer::Extractor::builder().builtin(false).gazetteer(mine).build().unwrap();
-    assert_eq!(&*x.extract("Iran said").entities[0].name, "Persian Arms");
+    assert_eq!(x.extract("Iran said").entities[0].name, "Persian Arms");
 }

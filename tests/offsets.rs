@@ -20,8 +20,8 @@ fn padding_shifts_every_span() {
             let padded = format!("{pad}{text}");
             let shifted = x.entities(&padded);
             check_spans(&padded, &shifted);
-            let want: Vec<_> = base.iter().map(|e| (e.span.shift(pad.len()), e.name.clone())).collect();
-            let got: Vec<_> = shifted.iter().map(|e| (e.span, e.name.clone())).collect();
+            let want: Vec<_> = base.iter().map(|e| (e.span.shift(pad.len()), e.name)).collect();
+            let got: Vec<_> = shifted.iter().map(|e| (e.span, e.name)).collect();
             assert_eq!(got, want, "pad {pad:?}");
         }
     }

@@ -416,13 +416,16 @@ fn sentences_that_state_no_relation() {
 #[test]
 fn document_date_adds_gazetteer_offices() {
     let text = "Lavrov arrived in Ankara. Sergei Lavrov spoke to reporters.";
-    let plain = Extractor::default().extract(text);
+    let x = Extractor::default();
+    let plain = x.extract(text);
     assert!(plain.relations.is_empty(), "no title, no date: {:?}", plain.relations);
-    let dated = Extractor::default().on_date("2024-05-01".parse().unwrap()).extract(text);
+    let x_2024 = x.on_date("2024-05-01".parse().unwrap());
+    let dated = x_2024.extract(text);
     let got: Vec<String> = dated.relations.iter().map(describe).collect();
     assert_eq!(got, ["holds_office asserted Sergei Lavrov > Russia"]);
     assert_eq!(dated.relations[0].rule, gazer::relation::Rule::OfficeOnDate);
-    let before = Extractor::default().on_date("1999-01-01".parse().unwrap()).extract(text);
+    let x_1999 = x.on_date("1999-01-01".parse().unwrap());
+    let before = x_1999.extract(text);
     assert!(before.relations.is_empty(), "not in office in 1999");
 }
 

@@ -40,7 +40,7 @@ fn many_repetitions_of_one_name() {
     let kims = format!("Kim Jong Un arrived. {}", "Kim said. ".repeat(200_000));
     let found = x.entities(&kims);
     assert_eq!(found.len(), 200_001);
-    assert!(found.iter().all(|e| &*e.name == "Kim Jong Un"));
+    assert!(found.iter().all(|e| e.name == "Kim Jong Un"));
     assert!(x.entities(&"Kim said. ".repeat(200_000)).is_empty(), "no full name, no guess");
     let jordans = "Jordan ".repeat(200_000);
     assert!(x.entities(&jordans).is_empty(), "ambiguous neighbours do not vouch for each other");
@@ -52,7 +52,7 @@ fn many_repetitions_of_one_name() {
     check_relations(&supplies, &found.relations);
     assert!(!found.relations.is_empty());
     for r in &found.relations {
-        let names: Vec<&str> = r.args.iter().map(|(_, a)| &*a.name).collect();
+        let names: Vec<&str> = r.args.iter().map(|(_, a)| a.name).collect();
         assert_eq!(names, ["Iran", "Russia", "drones"], "{r:?}");
     }
     let patriots = "Patriot ".repeat(200_000);

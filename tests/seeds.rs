@@ -91,7 +91,7 @@ fn score_document(text: &str, gold: &Value, x: &Extractor, score: &mut Score) {
         if let Some(j) = hit {
             matched[j] = true;
             score.tp += 1;
-            if core[j].names.contains(&norm(&e.name)) {
+            if core[j].names.contains(&norm(e.name)) {
                 score.linked += 1;
             }
         } else if !extra.iter().any(|&(s, t)| e.span.start < t && s < e.span.end) {

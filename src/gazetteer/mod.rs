@@ -11,7 +11,7 @@
 //! let mine = Gazetteer::parse("mine.tsv", "weapon\tThunderbolt-9\tcategory=drone\torigin=Iran\n")?;
 //! let extractor = Extractor::builder().gazetteer(mine).build()?;
 //! let found = extractor.extract("Iran flew a Thunderbolt-9 over the gulf.");
-//! assert!(found.entities.iter().any(|e| e.name.as_ref() == "Thunderbolt-9"));
+//! assert!(found.entities.iter().any(|e| e.name == "Thunderbolt-9"));
 //! # Ok::<(), gazer::Error>(())
 //! ```
 

@@ -25,6 +25,7 @@ struct Ends {
     facts: Facts,
     /// Where the text has its first ASCII lower-case letter, if the all-capitals form is
     /// accepted ([`Patterns::lower_case_at`]); in the padding, like `facts`.
+    #[allow(dead_code)] // See `Matcher::in_capitals`.
     lower: u16,
 }
 
@@ -183,6 +184,7 @@ impl Patterns {
     /// lower-case letter, which a match in capitals writes as a capital. `None` if the pattern
     /// matches only as written; `Some(None)` if the offset is too large to keep.
     #[inline]
+    #[allow(dead_code)] // See `Matcher::in_capitals`.
     pub(crate) fn lower_case_at(&self, id: u32) -> Option<Option<usize>> {
         let ends = self.ends[id as usize];
         ends.caps.then_some((ends.lower != u16::MAX).then_some(usize::from(ends.lower)))

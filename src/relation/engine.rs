@@ -1,8 +1,6 @@
 //! The engine: runs the rules over the sentences that hold names, judges modality, checks the
 //! role table and turns drafts into [`Relation`]s.
 
-use std::sync::Arc;
-
 use super::gate::{Gate, Hits};
 use super::items::{items_into, Item};
 use super::lexicon::Lexicon;
@@ -26,21 +24,22 @@ pub(crate) struct Setup<'a> {
     pub gazetteer: &'a Gazetteer,
     pub lexicon: &'a Lexicon,
     /// Canonical names by entry index.
-    pub names: &'a [Arc<str>],
+    pub names: &'a [Box<str>],
     pub date: Option<Date>,
 }
 
 /// Every relation of `text`, ordered by evidence; `keywords` are the matcher's finds of the
 /// gate's words.
-pub(crate) fn relations(
-    text: &str,
-    entities: &[Entity],
+pub(crate) fn relations<'a>(
+    text: &'a str,
+    entities: &[Entity<'a>],
     keywords: &[Keyword],
-    setup: &Setup,
-) -> Vec<Relation> {
+    setup: &Setup<'a>,
+) -> Vec<Relation<'a>> {
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut kept = Kept::take();
-    let Kept { memory, lower, spans, buffers, found } = &mut kept;
+    let mut found: Vec<Relation<'a>> = recycle(core::mem::take(&mut kept.found));
+    let Kept { memory, lower, spans, buffers, .. } = &mut kept;
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
     let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
     let mut names = Cursor::new(entities, |e: &Entity| e.span.start);
@@ -83,7 +82,7 @@ pub(crate) fn relations(
                     continue;
                 }
                 let view = View::new(&doc, s, first, &mut scratch, lower);
-                sentence(&view, hits, titled, setup, memory, buffers, found);
+                sentence(&view, hits, titled, setup, memory, buffers, &mut found);
                 view.recycle(&mut scratch);
             }
         }
@@ -93,6 +92,7 @@ pub(crate) fn relations(
     // (which `mem::take` would not leave it; `append` into a sized list counted 0.17% more).
     #[allow(clippy::drain_collect)]
     let mut out: Vec<Relation> = found.drain(..).collect();
+    kept.found = recycle(found);
     kept.give_back();
     if let Some(date) = setup.date {
         on_date(&doc, setup, date, &mut out);
@@ -117,8 +117,9 @@ struct Kept {
     /// The sentences of a line.
     spans: Vec<Span>,
     buffers: Buffers,
-    /// The relations of the document as they are found.
-    found: Vec<Relation>,
+    /// The relations of the document as they are found; kept empty, as a list of relations
+    /// that borrow nothing, since the next document's borrow another text (see [`recycle`]).
+    found: Vec<Relation<'static>>,
 }
 
 /// The most elements of each of the kept lists (and bytes of `lower`) a thread keeps for
@@ -170,6 +171,15 @@ impl Kept {
     }
 }
 
+/// `list`, emptied, as a list of another element type. For elements of one size and
+/// alignment (relations borrowing different documents) the standard library collects the
+/// mapped list into its own allocation, so the capacity goes with it: a kept list of
+/// relations outlives the document its relations borrowed, without unsafe code.
+fn recycle<T, U>(mut list: Vec<T>) -> Vec<U> {
+    list.clear();
+    list.into_iter().filter_map(|_| None).collect()
+}
+
 /// The buffers the engine keeps for the sentences of a document: a sentence then costs no
 /// allocation for its drafts or items once the first few have grown them.
 #[derive(Default)]
@@ -182,14 +192,14 @@ struct Buffers {
 
 /// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
 /// says whether it holds a title word and a person.
-fn sentence(
-    v: &View,
+fn sentence<'a>(
+    v: &View<'_, 'a>,
     hits: &[usize],
     titled: bool,
-    setup: &Setup,
+    setup: &Setup<'a>,
     memory: &mut Memories,
     buffers: &mut Buffers,
-    out: &mut Vec<Relation>,
+    out: &mut Vec<Relation<'a>>,
 ) {
     let Buffers { drafts, items } = buffers;
     items_into(v, items);
@@ -200,7 +210,7 @@ fn sentence(
     // A trigger's drafts are finished as soon as its rule returns, while the view still
     // remembers the trigger's clause for modality; denials are finished last, as before.
     let mut denials = Vec::new();
-    let keep = |d: &Draft, out: &mut Vec<Relation>| {
+    let keep = |d: &Draft, out: &mut Vec<Relation<'a>>| {
         let Some(r) = finish(v, setup, d) else { return };
         if !out[start..].iter().any(|o| same(o, &r)) {
             out.push(r);
@@ -451,7 +461,7 @@ fn same_fillers(a: &Relation, b: &Relation) -> bool {
 }
 
 /// Names the fillers, checks them against the role table and judges modality.
-fn finish(v: &View, setup: &Setup, d: &Draft) -> Option<Relation> {
+fn finish<'a>(v: &View<'_, 'a>, setup: &Setup<'a>, d: &Draft) -> Option<Relation<'a>> {
     let doc = v.doc;
     // Most drafts keep every argument: a list of that size costs one allocation, where one
     // grown from empty cost a growth too.
@@ -461,18 +471,16 @@ fn finish(v: &View, setup: &Setup, d: &Draft) -> Option<Relation> {
             Arg::Name(f) => {
                 let e = f.entity(v)?;
                 let m = &doc.entities[e];
-                (m.name.clone(), m.span, Filler::Entity(doc.entry_kind(e)))
+                (m.name, m.span, Filler::Entity(doc.entry_kind(e)))
             }
             Arg::Item(item) => match item.weapon {
-                Some(w) => {
-                    (doc.entities[w].name.clone(), doc.entities[w].span, Filler::Entity(EntityKind::Weapon))
-                }
-                None => (Arc::from(&doc.text[item.span]), item.span, Filler::Phrase),
+                Some(w) => (doc.entities[w].name, doc.entities[w].span, Filler::Entity(EntityKind::Weapon)),
+                None => (&doc.text[item.span], item.span, Filler::Phrase),
             },
-            Arg::Title(span) => (Arc::from(&doc.text[span]), span, Filler::Phrase),
+            Arg::Title(span) => (&doc.text[span], span, Filler::Phrase),
             Arg::Entry { entry, span } => {
                 let kind = setup.gazetteer.entries().get(entry as usize)?.kind;
-                (setup.names.get(entry as usize)?.clone(), span, Filler::Entity(kind))
+                (&**setup.names.get(entry as usize)?, span, Filler::Entity(kind))
             }
         };
         let spec = d.kind.role(*role)?;
@@ -513,7 +521,7 @@ fn finish(v: &View, setup: &Setup, d: &Draft) -> Option<Relation> {
 
 /// With a document date, the offices each mentioned person held that day, stated at the
 /// person's first mention.
-fn on_date(doc: &Doc, setup: &Setup, date: Date, out: &mut Vec<Relation>) {
+fn on_date<'a>(doc: &Doc<'_, 'a>, setup: &Setup<'a>, date: Date, out: &mut Vec<Relation<'a>>) {
     let entries = setup.gazetteer.entries();
     let mut seen = std::collections::HashSet::new();
     for m in doc.entities {
@@ -530,7 +538,7 @@ fn on_date(doc: &Doc, setup: &Setup, date: Date, out: &mut Vec<Relation>) {
             else {
                 continue;
             };
-            let polity_name: Arc<str> = Arc::from(p.name.as_str());
+            let polity_name = p.name.as_str();
             let known = out.iter().any(|r| {
                 r.kind == RelationKind::HoldsOffice
                     && r.arg(Role::Person).is_some_and(|a| a.name == m.name)
@@ -545,9 +553,9 @@ fn on_date(doc: &Doc, setup: &Setup, date: Date, out: &mut Vec<Relation>) {
                 modality: Modality::Asserted,
                 span: evidence,
                 args: vec![
-                    (Role::Person, Argument { name: m.name.clone(), span: m.span }),
+                    (Role::Person, Argument { name: m.name, span: m.span }),
                     (Role::Polity, Argument { name: polity_name, span: m.span }),
-                    (Role::Title, Argument { name: Arc::from(title), span: m.span }),
+                    (Role::Title, Argument { name: title, span: m.span }),
                 ],
                 trigger: m.span,
                 cue: None,
@@ -651,22 +659,39 @@ mod tests {
             .collect()
     }
 
+    /// The kept list of relations is handed from document to document as it is, without
+    /// an allocation: if the standard library stopped collecting in place, this says so.
+    #[test]
+    fn a_recycled_list_keeps_its_allocation() {
+        let mut list: Vec<Relation<'static>> = Vec::with_capacity(40);
+        list.push(relation(RelationKind::Meet, 0, &[(0, 0), (0, 1)]));
+        let (capacity, at) = (list.capacity(), list.as_ptr() as usize);
+        let text = String::from("a document of its own lifetime");
+        let mut other: Vec<Relation<'_>> = recycle(list);
+        assert_eq!((other.len(), other.capacity(), other.as_ptr() as usize), (0, capacity, at));
+        other.push(Relation {
+            args: vec![(Role::Item, Argument { name: &text, span: Span::new(0, 1) })],
+            ..relation(RelationKind::Supply, 0, &[])
+        });
+        let back: Vec<Relation<'static>> = recycle(other);
+        assert_eq!((back.len(), back.capacity(), back.as_ptr() as usize), (0, capacity, at));
+    }
+
     /// `same` as it was: the fillers' names copied into lists, sorted for a symmetric kind.
     fn old_same(a: &Relation, b: &Relation) -> bool {
-        let names = |r: &Relation| {
-            let mut n: Vec<(Role, Arc<str>)> =
-                r.args.iter().map(|(role, a)| (*role, a.name.clone())).collect();
+        fn names<'a>(r: &Relation<'a>) -> Vec<(Role, &'a str)> {
+            let mut n: Vec<(Role, &str)> = r.args.iter().map(|(role, a)| (*role, a.name)).collect();
             if r.kind.is_symmetric() {
                 n.sort();
             }
             n
-        };
+        }
         a.kind == b.kind && a.modality == b.modality && a.span == b.span && names(a) == names(b)
     }
 
     /// A relation with `args` as (role, name) indices into small lists, so that random
     /// relations often agree.
-    fn relation(kind: RelationKind, span: usize, args: &[(usize, usize)]) -> Relation {
+    fn relation(kind: RelationKind, span: usize, args: &[(usize, usize)]) -> Relation<'static> {
         const NAMES: [&str; 3] = ["Iran", "Russia", "Iran "];
         let roles = [Role::Participants, Role::Supplier, Role::Recipient];
         Relation {
@@ -675,9 +700,7 @@ mod tests {
             span: Span::new(span, span + 1),
             args: args
                 .iter()
-                .map(|&(r, n)| {
-                    (roles[r % 3], Argument { name: Arc::from(NAMES[n % 3]), span: Span::new(n, n) })
-                })
+                .map(|&(r, n)| (roles[r % 3], Argument { name: NAMES[n % 3], span: Span::new(n, n) }))
                 .collect(),
             trigger: Span::new(0, 0),
             cue: None,
@@ -838,7 +861,7 @@ mod tests {
             assert!(kinds.iter().any(|&k| !Recalled::is(k)), "{text}: {kinds:?}");
             let r = found.iter().find(|r| r.rule == rule).unwrap_or_else(|| panic!("{text}: {found:?}"));
             for (role, name) in recalled {
-                assert_eq!(r.arg(role).map(|a| &*a.name), Some(name), "{text}: {r:?}");
+                assert_eq!(r.arg(role).map(|a| a.name), Some(name), "{text}: {r:?}");
             }
         }
     }

@@ -25,8 +25,6 @@ mod roles;
 mod rules;
 mod view;
 
-use std::sync::Arc;
-
 pub use lexicon::{Frame, Lexicon, Materiel, TitleWord, Trigger};
 pub use roles::{Filler, RoleSpec};
 
@@ -139,18 +137,20 @@ string_enum! {
 }
 
 /// A role filler: an entity's canonical name or a generic phrase, with its span.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Argument {
+///
+/// Like [`Entity`](crate::Entity), a `Copy` value borrowing the document and the extractor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argument<'a> {
     /// Canonical entity name, or the phrase as written for generic items.
-    pub name: Arc<str>,
+    pub name: &'a str,
     /// Where the filler is written in the document.
     pub span: Span,
 }
 
-impl Serialize for Argument {
+impl Serialize for Argument<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("Argument", 3)?;
-        st.serialize_field("name", &*self.name)?;
+        st.serialize_field("name", self.name)?;
         st.serialize_field("start", &self.span.start)?;
         st.serialize_field("end", &self.span.end)?;
         st.end()
@@ -162,7 +162,7 @@ impl Serialize for Argument {
 /// Serializes to the contract's shape: `{"kind","modality","start","end","args":{role: arg}}`,
 /// with `participants` as a two-element array.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Relation {
+pub struct Relation<'a> {
     /// What kind of relation.
     pub kind: RelationKind,
     /// How it is stated.
@@ -170,7 +170,7 @@ pub struct Relation {
     /// The evidence: the sentence or clause that states it.
     pub span: Span,
     /// The role fillers, in role order; `Participants` appears twice for symmetric kinds.
-    pub args: Vec<(Role, Argument)>,
+    pub args: Vec<(Role, Argument<'a>)>,
     /// The trigger: the word or phrase that states the relation ("supplied", "President").
     pub trigger: Span,
     /// The modality cue ("could", "denied"), when one decided the modality.
@@ -182,22 +182,22 @@ pub struct Relation {
     pub undirected: bool,
 }
 
-impl Relation {
+impl<'a> Relation<'a> {
     /// The arguments filling `role`, in order.
-    pub fn args(&self, role: Role) -> impl Iterator<Item = &Argument> {
+    pub fn args(&self, role: Role) -> impl Iterator<Item = &Argument<'a>> {
         self.args.iter().filter(move |(r, _)| *r == role).map(|(_, a)| a)
     }
 
     /// The first argument filling `role`.
-    pub fn arg(&self, role: Role) -> Option<&Argument> {
+    pub fn arg(&self, role: Role) -> Option<&Argument<'a>> {
         self.args(role).next()
     }
 }
 
-impl Serialize for Relation {
+impl Serialize for Relation<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Args<'a>(&'a [(Role, Argument)]);
-        impl Serialize for Args<'_> {
+        struct Args<'r, 'a>(&'r [(Role, Argument<'a>)]);
+        impl Serialize for Args<'_, '_> {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut map = s.serialize_map(None)?;
                 let participants: Vec<&Argument> =

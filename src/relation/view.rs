@@ -55,14 +55,14 @@ struct Lowered {
 }
 
 /// What the rules know of the document beyond one sentence.
-pub(crate) struct Doc<'a> {
+pub(crate) struct Doc<'e, 'a> {
     pub text: &'a str,
-    pub entities: &'a [Entity],
+    pub entities: &'e [Entity<'a>],
     pub gazetteer: &'a Gazetteer,
     pub lexicon: &'a Lexicon,
 }
 
-impl Doc<'_> {
+impl Doc<'_, '_> {
     /// The entities (by index) that end before `at` and less than `window` bytes before it,
     /// nearest first: where a pronoun's antecedent or a weapon's maker is looked for.
     pub fn before(&self, at: usize, window: usize) -> impl Iterator<Item = usize> + '_ {
@@ -77,7 +77,7 @@ impl Doc<'_> {
 }
 
 pub(crate) struct View<'d, 'a> {
-    pub doc: &'d Doc<'a>,
+    pub doc: &'d Doc<'d, 'a>,
     pub span: Span,
     pub tokens: Vec<Token<'d>>,
     /// The materiel class of each token up to the last that has one, looked up once: the
@@ -152,7 +152,7 @@ impl<'d, 'a> View<'d, 'a> {
     /// normalizing in `lower`; `first` is the index of the first entity starting inside it.
     /// [`View::recycle`] gives the buffers back.
     pub fn new(
-        doc: &'d Doc<'a>,
+        doc: &'d Doc<'d, 'a>,
         span: Span,
         first: usize,
         scratch: &mut Scratch,

@@ -14,7 +14,6 @@
 //! `Entity` values) and "relations" the rest of `Extractor::extract`. For reference it also
 //! times a whole-document pass of the sentence and word tokenizers.
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use super::{ambiguity, link, overlap, Catalog, OverlapPolicy};
@@ -38,7 +37,7 @@ fn stage_costs() {
 
     let gazetteer = Gazetteer::builtin();
     let matcher = Matcher::build(gazetteer, Gate::new(Lexicon::builtin()).words()).unwrap();
-    let names: Vec<Arc<str>> = gazetteer.entries().iter().map(|e| Arc::from(e.name.as_str())).collect();
+    let names: Vec<Box<str>> = gazetteer.entries().iter().map(|e| Box::from(e.name.as_str())).collect();
     let catalog = Catalog { gazetteer, matcher: &matcher, names: &names, policy: OverlapPolicy::LongestWins };
     let extractor = Extractor::builder().build().unwrap();
 
