@@ -48,7 +48,10 @@ fn main() -> ExitCode {
             }
         };
         for e in extractor.entities(&text) {
-            println!("{article}\t{}\t{}\t{}\t{}\t{}", e.span.start, e.span.end, e.kind, e.name, e.text);
+            println!(
+                "{article}\t{}\t{}\t{}\t{}\t{}",
+                e.span.start, e.span.end, e.kind, e.name, &text[e.span]
+            );
         }
     }
     ExitCode::SUCCESS

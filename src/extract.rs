@@ -7,7 +7,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 use serde::Serialize;
 
-use crate::entity::Entity;
+use crate::entity::{Entity, Name};
 use crate::error::Result;
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::{Matcher, Matches};
@@ -22,10 +22,12 @@ use crate::resolve::{self, Catalog, OverlapPolicy};
 /// canonical names), so it lives no longer than either; [`Extraction::to_json`] and `serde`
 /// turn it into owned text.
 ///
-/// Serializes to the contract's JSON (`{"entities":[…],"relations":[…]}`); see
-/// [`Extraction::to_json`] for the JSON Lines record with its `doc` field.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// Serializes to the contract's JSON (`{"entities":[…],"relations":[…]}`, each entity with
+/// its `"text"`); see [`Extraction::to_json`] for the JSON Lines record with its `doc` field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Extraction<'a> {
+    /// The document.
+    pub text: &'a str,
     /// Every entity mention, ordered by span, non-overlapping.
     pub entities: Vec<Entity<'a>>,
     /// Every relation, ordered by evidence span.
@@ -34,16 +36,65 @@ pub struct Extraction<'a> {
 
 impl Extraction<'_> {
     /// One line of the contract's JSON Lines output, with `doc` set to `doc`.
+    ///
+    /// Empty if an entity's span is not a span of [`Extraction::text`], which only an
+    /// extraction put together by hand can hold.
     pub fn to_json(&self, doc: &str) -> String {
         #[derive(Serialize)]
         struct Record<'r, 'a> {
             doc: &'r str,
-            entities: &'r [Entity<'a>],
+            entities: Mentions<'r, 'a>,
             relations: &'r [Relation<'a>],
         }
-        let record = Record { doc, entities: &self.entities, relations: &self.relations };
-        // Serializing plain strings, numbers and maps with string keys cannot fail.
+        let record = Record { doc, entities: Mentions(self), relations: &self.relations };
         serde_json::to_string(&record).unwrap_or_default()
+    }
+}
+
+impl Serialize for Extraction<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Extraction", 2)?;
+        st.serialize_field("entities", &Mentions(self))?;
+        st.serialize_field("relations", &self.relations)?;
+        st.end()
+    }
+}
+
+/// The entities of an extraction in the contract's shape: each with the text it spans.
+struct Mentions<'r, 'a>(&'r Extraction<'a>);
+
+impl Serialize for Mentions<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq, SerializeStruct};
+        struct Mention<'m>(&'m Entity<'m>, &'m str);
+        impl Serialize for Mention<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+                let Mention(e, text) = *self;
+                let mut st = s.serialize_struct("Entity", 5)?;
+                st.serialize_field("kind", &e.kind)?;
+                st.serialize_field("name", e.name)?;
+                st.serialize_field("start", &e.span.start)?;
+                st.serialize_field("end", &e.span.end)?;
+                st.serialize_field("text", text)?;
+                st.end()
+            }
+        }
+        let Extraction { text, entities, .. } = self.0;
+        let mut seq = s.serialize_seq(Some(entities.len()))?;
+        for e in entities {
+            let Some(written) = text.get(e.span.start..e.span.end) else {
+                return Err(S::Error::custom(format!(
+                    "entity {:?} at {}..{} is not a span of the {}-byte text",
+                    e.name.as_str(),
+                    e.span.start,
+                    e.span.end,
+                    text.len()
+                )));
+            };
+            seq.serialize_element(&Mention(e, written))?;
+        }
+        seq.end()
     }
 }
 
@@ -57,7 +108,7 @@ impl Extraction<'_> {
 /// let extractor = gazer::Extractor::default();
 /// let text = "Iran’s Fath-360 missiles reached Russia, the Kremlin said.";
 /// let found = extractor.extract(text);
-/// let names: Vec<&str> = found.entities.iter().map(|e| e.name).collect();
+/// let names: Vec<&str> = found.entities.iter().map(|e| e.name.as_str()).collect();
 /// assert_eq!(names, ["Iran", "Fath-360", "Russia", "Russia"]);
 /// assert_eq!(&text[found.entities[3].span], "Kremlin");
 /// ```
@@ -71,7 +122,7 @@ struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher,
     /// Canonical names by entry index, which every mention of an entry borrows.
-    names: Vec<Box<str>>,
+    names: Vec<Name>,
     policy: OverlapPolicy,
     lexicon: Lexicon,
     gate: Gate,
@@ -159,7 +210,7 @@ impl Extractor {
                 date: self.date,
             };
             let relations = engine::relations(text, &entities, &found.keywords, &setup);
-            Extraction { entities, relations }
+            Extraction { text, entities, relations }
         })
     }
 
@@ -301,7 +352,7 @@ impl ExtractorBuilder {
         let lexicon = self.lexicon.clone().unwrap_or_else(|| Lexicon::builtin().clone());
         let gate = Gate::new(&lexicon);
         let matcher = Matcher::build(&gazetteer, gate.words())?;
-        let names = gazetteer.entries().iter().map(|e| Box::from(e.name.as_str())).collect();
+        let names = gazetteer.entries().iter().map(|e| Name::new(&e.name)).collect();
         let inner = Inner { gazetteer, matcher, names, policy: self.policy, lexicon, gate };
         Ok(Extractor { inner: Arc::new(inner), date: self.date })
     }

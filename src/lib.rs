@@ -29,13 +29,11 @@
 //! let text = "PYONGYANG — North Korean leader Kim Jong Un met Russian President \
 //!             Vladimir Putin. Kim’s visit follows Iran’s deliveries of Shahed-136 drones.";
 //! let found = extractor.extract(text);
-//! for e in &found.entities {
-//!     assert_eq!(&text[e.span], e.text); // offsets are UTF-8 bytes of `text`
-//! }
-//! let kim = found.entities.iter().find(|e| e.text == "Kim").unwrap();
+//! // Offsets are UTF-8 bytes of `text`: a mention as written is `&text[e.span]`.
+//! let kim = found.entities.iter().find(|e| &text[e.span] == "Kim").unwrap();
 //! assert_eq!(kim.name, "Kim Jong Un"); // partial name linked to the full name
-//! let korean = found.entities.iter().find(|e| e.text == "North Korean").unwrap();
-//! assert_eq!((korean.kind, korean.name), (gazer::EntityKind::State, "North Korea"));
+//! let korean = found.entities.iter().find(|e| &text[e.span] == "North Korean").unwrap();
+//! assert_eq!((korean.kind, korean.name.as_str()), (gazer::EntityKind::State, "North Korea"));
 //! println!("{}", found.to_json("article.txt"));
 //! ```
 //!
@@ -111,7 +109,7 @@ mod span;
 mod swar;
 pub mod tokenize;
 
-pub use entity::{Entity, EntityId, EntityKind};
+pub use entity::{Entity, EntityId, EntityKind, Name};
 pub use error::{Error, ErrorKind, Origin, Result, UnknownName};
 pub use extract::{Extraction, Extractor, ExtractorBuilder};
 pub use gazetteer::Gazetteer;

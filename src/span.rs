@@ -90,6 +90,16 @@ impl Index<Span> for str {
     }
 }
 
+/// So that `&text[e.span]` gives the mention as written whether the document is a `&str`
+/// or a `String`.
+impl Index<Span> for String {
+    type Output = str;
+
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
 /// Converts byte offsets of one document to character (Unicode scalar value) offsets.
 ///
 /// Build it once per document; each conversion is a binary search. This is the only

@@ -55,9 +55,40 @@ fn undirected_deals_say_so() {
 }
 
 #[test]
+fn serde_and_to_json_give_each_mention_its_text() {
+    let text = "Kim Jong Un met Vladimir Putin; KIM left.";
+    let x = Extractor::default();
+    let found = x.extract(text);
+    let v = serde_json::to_value(&found).unwrap();
+    let line: Value = serde_json::from_str(&found.to_json("e.txt")).unwrap();
+    assert_eq!(v["entities"], line["entities"]);
+    let texts: Vec<&str> =
+        v["entities"].as_array().unwrap().iter().map(|e| e["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["Kim Jong Un", "Vladimir Putin", "KIM"]);
+    // Alone, a mention has no text to show: it serializes without one.
+    let alone = serde_json::to_value(found.entities[2]).unwrap();
+    assert_eq!(alone, json!({"kind": "person", "name": "Kim Jong Un", "start": 32, "end": 35}));
+}
+
+#[test]
+fn a_mention_outside_its_extractions_text_is_an_error_not_a_panic() {
+    let x = Extractor::default();
+    let long = "A long sentence before it names Vladimir Putin.";
+    let found = x.extract(long);
+    let moved = Extraction { text: "Putin", ..found.clone() };
+    let error = serde_json::to_string(&moved).unwrap_err().to_string();
+    assert!(error.contains("\"Vladimir Putin\" at 32..46 is not a span of the 5-byte text"), "{error}");
+    assert_eq!(moved.to_json("f.txt"), "");
+    // Inside a character is outside the text too.
+    let cut = Extraction { text: "A long sentence before it names Vladimir Puti\u{e9}.", ..found };
+    assert!(serde_json::to_string(&cut).is_err());
+}
+
+#[test]
 fn relations_built_by_hand_serialize_too() {
     let arg = |name: &'static str, s, e| Argument { name, span: Span::new(s, e) };
     let extraction = Extraction {
+        text: "",
         entities: vec![],
         relations: vec![Relation {
             kind: RelationKind::Supply,

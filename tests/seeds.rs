@@ -96,7 +96,7 @@ fn score_document(text: &str, gold: &Value, x: &Extractor, score: &mut Score) {
             }
         } else if !extra.iter().any(|&(s, t)| e.span.start < t && s < e.span.end) {
             score.fp += 1;
-            score.false_alarms.push(format!("{} {:?}", e.kind, e.text));
+            score.false_alarms.push(format!("{} {:?}", e.kind, &text[e.span]));
         }
     }
     for (j, g) in core.iter().enumerate() {

@@ -9,7 +9,7 @@ use super::roles::Filler;
 use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, Name};
 use crate::gazetteer::{Date, Gazetteer};
 use crate::matcher::Keyword;
 use crate::span::Span;
@@ -24,7 +24,7 @@ pub(crate) struct Setup<'a> {
     pub gazetteer: &'a Gazetteer,
     pub lexicon: &'a Lexicon,
     /// Canonical names by entry index.
-    pub names: &'a [Box<str>],
+    pub names: &'a [Name],
     pub date: Option<Date>,
 }
 
@@ -471,16 +471,18 @@ fn finish<'a>(v: &View<'_, 'a>, setup: &Setup<'a>, d: &Draft) -> Option<Relation
             Arg::Name(f) => {
                 let e = f.entity(v)?;
                 let m = &doc.entities[e];
-                (m.name, m.span, Filler::Entity(doc.entry_kind(e)))
+                (m.name.as_str(), m.span, Filler::Entity(doc.entry_kind(e)))
             }
             Arg::Item(item) => match item.weapon {
-                Some(w) => (doc.entities[w].name, doc.entities[w].span, Filler::Entity(EntityKind::Weapon)),
+                Some(w) => {
+                    (doc.entities[w].name.as_str(), doc.entities[w].span, Filler::Entity(EntityKind::Weapon))
+                }
                 None => (&doc.text[item.span], item.span, Filler::Phrase),
             },
             Arg::Title(span) => (&doc.text[span], span, Filler::Phrase),
             Arg::Entry { entry, span } => {
                 let kind = setup.gazetteer.entries().get(entry as usize)?.kind;
-                (&**setup.names.get(entry as usize)?, span, Filler::Entity(kind))
+                (setup.names.get(entry as usize)?.as_str(), span, Filler::Entity(kind))
             }
         };
         let spec = d.kind.role(*role)?;
@@ -553,7 +555,7 @@ fn on_date<'a>(doc: &Doc<'_, 'a>, setup: &Setup<'a>, date: Date, out: &mut Vec<R
                 modality: Modality::Asserted,
                 span: evidence,
                 args: vec![
-                    (Role::Person, Argument { name: m.name, span: m.span }),
+                    (Role::Person, Argument { name: m.name.as_str(), span: m.span }),
                     (Role::Polity, Argument { name: polity_name, span: m.span }),
                     (Role::Title, Argument { name: title, span: m.span }),
                 ],

@@ -16,7 +16,7 @@ mod surname;
 
 pub use overlap::OverlapPolicy;
 
-use crate::entity::{Entity, EntityId, EntityKind};
+use crate::entity::{Entity, EntityId, EntityKind, Name};
 use crate::gazetteer::{Gazetteer, SurfaceRole};
 use crate::matcher::{Candidate, Matcher, Target};
 use crate::tokenize::previous_word;
@@ -26,7 +26,7 @@ pub(crate) struct Catalog<'a> {
     pub gazetteer: &'a Gazetteer,
     pub matcher: &'a Matcher,
     /// Canonical names by entry index, shared by every mention.
-    pub names: &'a [Box<str>],
+    pub names: &'a [Name],
     pub policy: OverlapPolicy,
 }
 
@@ -72,7 +72,6 @@ fn entities<'a>(
             kind,
             name: &catalog.names[target.entry as usize],
             span: c.span,
-            text: &text[c.span],
             id: EntityId(target.entry),
             role: target.role,
         });
@@ -100,9 +99,9 @@ mod tests {
 
     /// The default gazetteer's catalog, built once.
     pub(super) fn catalog() -> Catalog<'static> {
-        static BUILT: once_cell::sync::Lazy<(Matcher, Vec<Box<str>>)> = once_cell::sync::Lazy::new(|| {
+        static BUILT: once_cell::sync::Lazy<(Matcher, Vec<Name>)> = once_cell::sync::Lazy::new(|| {
             let g = Gazetteer::builtin();
-            let names = g.entries().iter().map(|e| Box::from(e.name.as_str())).collect();
+            let names = g.entries().iter().map(|e| Name::new(&e.name)).collect();
             (Matcher::build(g, []).unwrap(), names)
         });
         let (matcher, names) = &*BUILT;
@@ -151,7 +150,6 @@ mod tests {
                 kind,
                 name: &catalog.names[target.entry as usize],
                 span: c.span,
-                text: &text[c.span],
                 id: EntityId(target.entry),
                 role: target.role,
             });

@@ -17,6 +17,7 @@
 use std::time::Instant;
 
 use super::{ambiguity, link, overlap, Catalog, OverlapPolicy};
+use crate::entity::Name;
 use crate::gazetteer::Gazetteer;
 use crate::matcher::Matcher;
 use crate::relation::gate::Gate;
@@ -37,7 +38,7 @@ fn stage_costs() {
 
     let gazetteer = Gazetteer::builtin();
     let matcher = Matcher::build(gazetteer, Gate::new(Lexicon::builtin()).words()).unwrap();
-    let names: Vec<Box<str>> = gazetteer.entries().iter().map(|e| Box::from(e.name.as_str())).collect();
+    let names: Vec<Name> = gazetteer.entries().iter().map(|e| Name::new(&e.name)).collect();
     let catalog = Catalog { gazetteer, matcher: &matcher, names: &names, policy: OverlapPolicy::LongestWins };
     let extractor = Extractor::builder().build().unwrap();
 
