@@ -287,6 +287,15 @@ fn deploy_meet_agreement() {
         ("Xi Jinping met Alexander Lukashenko on Tuesday.", &["meet asserted Alexander Lukashenko + Xi Jinping"]),
         ("Sergei Lavrov will hold talks with Abbas Araghchi.", &["meet hypothetical Abbas Araghchi + Sergei Lavrov"]),
         ("Lukashenko visited Moscow last week.", &["meet asserted Alexander Lukashenko + Russia"]),
+        // A state or body before a title names the person's office, not a party of its own.
+        ("Benjamin Netanyahu met U.S. President Joe Biden at the White House.", &[
+            "meet asserted Benjamin Netanyahu + Joe Biden",
+            "holds_office asserted Joe Biden > United States",
+        ]),
+        ("NATO Secretary General Mark Rutte met Zelensky in Kyiv.", &[
+            "holds_office asserted Mark Rutte > NATO",
+            "meet asserted Mark Rutte + Volodymyr Zelenskyy",
+        ]),
         ("The summit between Xi Jinping and Vladimir Putin is planned for May.", &["meet hypothetical Vladimir Putin + Xi Jinping"]),
         ("Belarus and Russia signed a defense pact.", &["agreement asserted Belarus + Russia"]),
         ("Iran’s partnership with Venezuela has deepened.", &["agreement asserted Iran + Venezuela"]),

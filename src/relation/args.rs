@@ -299,12 +299,14 @@ fn head_of(v: &View, i: usize, limit: usize) -> usize {
         let mut j = cur + 1;
         let mut words = 0;
         let mut possessive = false;
+        let mut titles = true;
         while j <= limit && words <= 3 {
             if v.is_possessive(j) {
                 possessive = true;
             } else if v.word(j).is_some() && !v.is(j, &["and", "or"]) && !is_verbish(v.word(j).unwrap_or(""))
             {
                 words += 1;
+                titles &= is_title_word(v, j);
             } else {
                 break;
             }
@@ -312,9 +314,15 @@ fn head_of(v: &View, i: usize, limit: usize) -> usize {
         }
         let next_is_name = j <= limit && v.entity(j).is_some() && v.kind(j) != Some(EntityKind::Weapon);
         // A demonym or a possessor modifies the name after it; a state right before an organization
-        // ("Russian Defense Ministry") stands for it when the organization is one of its organs.
-        let modifier =
-            v.is_demonym(cur) || possessive || v.kind(cur) == Some(EntityKind::State) && words == 0;
+        // ("Russian Defense Ministry") stands for it when the organization is one of its organs;
+        // a state or body before a title and a person names the office ("U.S. President Joe
+        // Biden", "NATO Secretary General Mark Rutte").
+        let state = v.kind(cur) == Some(EntityKind::State);
+        let office = words > 0
+            && titles
+            && (state || v.kind(cur) == Some(EntityKind::Organization))
+            && v.kind(j) == Some(EntityKind::Person);
+        let modifier = v.is_demonym(cur) || possessive || state && words == 0 || office;
         if next_is_name && modifier && !(words == 0 && !possessive && organ_of_state(v, j)) {
             cur = j;
             continue;
