@@ -463,8 +463,12 @@ impl<'s> Rows<'s, '_> {
 
     /// A word already in normal form, read from the text.
     fn as_written(&mut self, span: Span, fingerprint: u32) {
-        let word = Word { text: self.text.get(span.start..span.end), fingerprint };
-        self.tokens.push(Token { span, tok: Tok::Word, word });
+        self.written(span, self.text.get(span.start..span.end), fingerprint);
+    }
+
+    /// A word already in normal form, `text`, sliced by the caller.
+    fn written(&mut self, span: Span, text: Option<&'s str>, fingerprint: u32) {
+        self.tokens.push(Token { span, tok: Tok::Word, word: Word { text, fingerprint } });
     }
 
     /// A word whose normal form was appended to `buf` from `start`.
@@ -573,8 +577,8 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
         // words after it that follow one space each, without a turn of this loop for the
         // space and for the word; the space before `limit` leaves the entity to the loop.
         let mut at = pos;
-        while let Some(w) = ascii_word(&mut marks, at, limit) {
-            ascii_token(rows, Span { start: at, end: at + w.len }, w);
+        while let Some((w, word)) = ascii_word(&mut marks, text, at, limit) {
+            ascii_token(rows, Span { start: at, end: at + w.len }, word, w);
             at += w.len;
             if w.space_after && at + 1 < limit {
                 at += 1;
@@ -630,17 +634,17 @@ fn ascii_punct(b: u8) -> Option<char> {
 
 /// Appends the token of the ASCII word `w` at `span`.
 #[inline]
-fn ascii_token(rows: &mut Rows, span: Span, w: AsciiWord) {
+fn ascii_token<'s>(rows: &mut Rows<'s, '_>, span: Span, text: &'s str, w: AsciiWord) {
     if rows.materiel.may_start(w.fingerprint) {
         rows.classed.push(rows.tokens.len());
     }
     if w.capitals {
         let start = rows.buf.len();
-        rows.buf.push_str(rows.text.get(span.start..span.end).unwrap_or_default());
+        rows.buf.push_str(text);
         rows.buf[start..].make_ascii_lowercase();
         rows.lowered(span, start, w.fingerprint);
     } else {
-        rows.as_written(span, w.fingerprint);
+        rows.written(span, Some(text), w.fingerprint);
     }
 }
 
@@ -652,16 +656,23 @@ struct AsciiWord {
     capitals: bool,
     /// The [`fingerprint`] of its normal form.
     fingerprint: u32,
-    /// Whether a space follows it before the end of the sentence.
+    /// Whether a space follows it in the text (a caller that goes on to the next word checks
+    /// that the space lies before its limit).
     space_after: bool,
 }
 
 /// The word at `pos` when it is ASCII letters and digits that [`run_ends`] says are the whole
 /// word (most words of news), measured, checked for capitals and fingerprinted from the
-/// [`Marks`] of its bytes and the bytes themselves, eight at a time. `None` sends every other
-/// word through [`word_len`], which also joins hyphens, digit groups and non-ASCII letters.
+/// [`Marks`] of its bytes and the bytes themselves, eight at a time, with its slice of `text`.
+/// `None` sends every other word through [`word_len`], which also joins hyphens, digit groups
+/// and non-ASCII letters.
 #[inline]
-fn ascii_word(marks: &mut Marks, pos: usize, limit: usize) -> Option<AsciiWord> {
+fn ascii_word<'s>(
+    marks: &mut Marks,
+    text: &'s str,
+    pos: usize,
+    limit: usize,
+) -> Option<(AsciiWord, &'s str)> {
     // Eight bytes from `at`: their marks, how many letters and digits lead, those bytes, and
     // whether one of them is a capital. Of a letter or digit, bit 5 is clear for a capital
     // only, and setting it lowers the capital.
@@ -670,32 +681,33 @@ fn ascii_word(marks: &mut Marks, pos: usize, limit: usize) -> Option<AsciiWord> 
         let word = below_first(m & HIGH);
         (m, first(m & HIGH), x & word, !x & word & CASE)
     };
-    let (mut last, mut run, written, mut capitals) = run_at(marks, pos);
+    let (last, mut run, written, mut capitals) = run_at(marks, pos);
     let head = lower_alphanumeric(written, ALL_LETTERS) & below_first(last & HIGH);
     let mut len = run;
     while run == 8 {
-        let (m, r, _, capital) = run_at(marks, pos + len);
-        (last, run) = (m, r);
+        let (_, r, _, capital) = run_at(marks, pos + len);
+        run = r;
         capitals |= capital;
         len += r;
     }
     if len == 0 || pos + len > limit {
         return None;
     }
-    // The mark of the byte after the word is among the last eight read.
-    let after = (last >> (8 * run)) as u8;
-    let space_after = after & SPACE != 0;
-    if !space_after && !run_ends(marks.bytes, pos + len, limit) {
-        return None;
-    }
+    // The word is sliced where the byte after it has been read from the text: after a space
+    // (most words) the slice then tests no boundary of its own.
+    let bytes = text.as_bytes();
+    let end = pos + len;
+    let (space_after, word) = match bytes.get(end) {
+        Some(b' ') => (true, text.get(pos..end)),
+        _ if run_ends(bytes, end, limit) => (false, text.get(pos..end)),
+        _ => return None,
+    };
+    let word = word?;
     // Past eight bytes, the last eight are all letters and digits of the word.
     let tail = if len > 8 { lower_alphanumeric(marks.eight(pos + len - 8).1, ALL_LETTERS) } else { 0 };
-    Some(AsciiWord {
-        len,
-        capitals: capitals != 0,
-        fingerprint: fingerprint_of(head, tail, len),
-        space_after,
-    })
+    let w =
+        AsciiWord { len, capitals: capitals != 0, fingerprint: fingerprint_of(head, tail, len), space_after };
+    Some((w, word))
 }
 
 /// The letter-or-digit mask of eight letters or digits.
@@ -706,11 +718,7 @@ const CASE: u64 = HIGH >> 2;
 /// A byte's mark when it is no ASCII letter or digit: the high bit, as the eight-byte tests of
 /// `swar` mark bytes, so that eight marks read as one word are such a mask.
 const STOP: u8 = 0x80;
-/// A byte's mark when it is a space: a run of letters and digits ends there, and most words
-/// end so (the others ask [`run_ends`]).
-const SPACE: u8 = 0x40;
-
-/// The mark of `byte`: [`STOP`] and [`SPACE`]. Byte by byte and without branches, so that the
+/// The mark of `byte`: [`STOP`] or none. Byte by byte and without branches, so that the
 /// compiler turns the loop that marks a window into vector instructions.
 ///
 /// Each range (letters, digits) is moved to the bottom of the signed bytes (`i8::MIN` up),
@@ -722,7 +730,7 @@ fn mark(byte: u8) -> u8 {
     let top = |len: u8| i8::MIN.wrapping_add_unsigned(len);
     let letter = ((byte | 0x20).wrapping_add(0x80 - b'a') as i8).saturating_sub(top(26)) as u8;
     let digit = (byte.wrapping_add(0x80 - b'0') as i8).saturating_sub(top(10)) as u8;
-    !(letter | digit) & STOP | u8::from(byte == b' ').wrapping_neg() & SPACE
+    !(letter | digit) & STOP
 }
 
 /// The offsets from a window's start whose eight marks a read may ask.
@@ -1009,15 +1017,20 @@ mod tests {
                 for limit in [pos + 3, pos + 7, pos + 8, pos + 9, pos + 17, pos + 63, pos + 64, text.len()] {
                     let limit =
                         (limit..=text.len()).find(|&l| text.is_char_boundary(l)).unwrap_or(text.len());
-                    let found = ascii_word(&mut moving, pos, limit);
+                    let found = ascii_word(&mut moving, text, pos, limit).map(|(w, word)| {
+                        assert_eq!(word, &text[pos..pos + w.len]);
+                        w
+                    });
                     assert_eq!(found, old_ascii_word(bytes, pos, limit), "at {pos} to {limit} in {text:?}");
                     // A window that ends where the sentence does, at `limit`: a word cut there
                     // is measured as the walk measures what is left of it.
                     window_left.bytes.fill(b'a');
                     window_left.marks.fill(0);
-                    let cut = ascii_word(&mut Marks::new(bytes, pos, limit, &mut window_left), pos, limit);
+                    let cut =
+                        ascii_word(&mut Marks::new(bytes, pos, limit, &mut window_left), text, pos, limit)
+                            .map(|(w, _)| w);
                     if let Some(w) = cut {
-                        assert_eq!(w.space_after, pos + w.len < limit && bytes[pos + w.len] == b' ');
+                        assert_eq!(w.space_after, bytes.get(pos + w.len) == Some(&b' '));
                     }
                     for w in [found, cut].into_iter().flatten() {
                         let word = &text[pos..pos + w.len];
@@ -1054,7 +1067,7 @@ mod tests {
             let letter = (b | 0x20).wrapping_sub(b'a') < 26;
             let digit = b.wrapping_sub(b'0') < 10;
             let stop = u8::from(!(letter || digit)).wrapping_neg() & STOP;
-            assert_eq!(mark(b), stop | u8::from(b == b' ').wrapping_neg() & SPACE, "{b:#x}");
+            assert_eq!(mark(b), stop, "{b:#x}");
         }
     }
 
@@ -1063,7 +1076,6 @@ mod tests {
         for b in 0..=u8::MAX {
             let stop = ascii_alphanumeric(u64::from(b)) == 0;
             assert_eq!(mark(b) & STOP != 0, stop, "{b:#x}");
-            assert_eq!(mark(b) & SPACE != 0, b == b' ', "{b:#x}");
         }
     }
 
