@@ -562,6 +562,7 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
             rows.other(e.span, Tok::Entity(next_entity));
             pos = e.span.end;
             limit = skip_entities_before(pos, &mut next_entity);
+            pos += space_at(bytes, pos, end);
             continue;
         }
         // ASCII that is no letter, digit or apostrophe starts no word: punctuation is read
@@ -571,6 +572,7 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
                 rows.other(Span { start: pos, end: pos + 1 }, Tok::Punct(c));
             }
             pos += 1;
+            pos += space_at(bytes, pos, end);
             continue;
         }
         // Most words take this path: no decoding, and eight bytes at a time. So do the
@@ -583,6 +585,8 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
             if w.space_after && at + 1 < limit {
                 at += 1;
             } else {
+                // The space the word has after it, as the token paths below skip theirs.
+                at += usize::from(w.space_after && at < end);
                 break;
             }
         }
@@ -622,6 +626,13 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
             pos += c.len_utf8();
         }
     }
+}
+
+/// 1 if a space stands at `pos` before `end`, else 0: most tokens are followed by one space,
+/// which the token loop would skip in a turn of its own; the paths that end a token skip it.
+#[inline]
+fn space_at(bytes: &[u8], pos: usize, end: usize) -> usize {
+    usize::from(pos < end && bytes[pos] == b' ')
 }
 
 /// The punctuation token of an ASCII byte that is no letter, digit or apostrophe: the ASCII
