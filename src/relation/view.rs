@@ -127,8 +127,10 @@ thread_local! {
 
 impl Default for Scratch {
     fn default() -> Scratch {
-        let Spare { tokens, classes, lowered, classed, window } =
+        let Spare { tokens, classes, lowered, classed, mut window } =
             SPARE.try_with(|s| s.take()).ok().flatten().unwrap_or_default();
+        // The window held an earlier document's text, which the next may be written where.
+        window.held = None;
         Scratch { tokens, classes, lowered, classed, window }
     }
 }
@@ -547,7 +549,7 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
         entities.get(*next_entity).map_or(end, |e| e.span.start.min(end))
     };
     let mut limit = skip_entities_before(pos, &mut next_entity);
-    let mut marks = Marks::new(bytes, pos, end, window);
+    let mut marks = Marks::new(bytes, pos, window);
     while pos < end {
         let b = bytes[pos];
         // Spaces are most of what is not a word: skip them before anything else.
@@ -784,38 +786,52 @@ const MARKED: usize = ROUND + 16;
 /// past the window's round reads its last eight bytes from the next.
 const BACK: usize = 16;
 
-/// A window of the text up to `end` (a sentence's end) from `base`, with the [`mark`] of each
-/// byte; every byte from `end` on is marked a stop, so no word runs past it. Words are
-/// measured from eight marks read as one mask; the marks are made with vector instructions,
-/// a window at a time, instead of testing the bytes of each word eight at a time.
+/// A window of the text from `base`, with the [`mark`] of each byte. Words are measured from
+/// eight marks read as one mask; the marks are made with vector instructions, a window at a
+/// time, instead of testing the bytes of each word eight at a time. A window depends on the
+/// text and `base` only (a word that runs past a sentence's end is longer than its limit, which
+/// [`ascii_word`] leaves to the decoding path), so the next sentence of a line, which most
+/// often starts inside it, reads the window the sentence before it left.
 struct Marks<'b, 'w> {
     /// The text.
     bytes: &'b [u8],
-    end: usize,
     base: usize,
     window: &'w mut Window,
 }
 
-/// The bytes and marks of a [`Marks`] window. Reads never reach past the blocks the last
-/// [`Marks::fill`] wrote, so what an earlier window left beyond them is never read.
+/// The bytes and marks of a [`Marks`] window.
 pub(crate) struct Window {
     /// The window's bytes, zero past the end of the text.
     bytes: [u8; MARKED],
     marks: [u8; MARKED],
+    /// The text the window holds, as its address and length, and the window's `base`; `None`
+    /// in a new scratch, whose texts may lie where an earlier document's did.
+    held: Option<(usize, usize, usize)>,
 }
 
 impl Default for Window {
     fn default() -> Window {
-        Window { bytes: [0; MARKED], marks: [STOP; MARKED] }
+        Window { bytes: [0; MARKED], marks: [STOP; MARKED], held: None }
     }
 }
 
 impl<'b, 'w> Marks<'b, 'w> {
-    /// The marks of `bytes` up to `end`, in `window` from `at`.
-    fn new(bytes: &'b [u8], at: usize, end: usize, window: &'w mut Window) -> Marks<'b, 'w> {
-        let mut marks = Marks { bytes, end, base: at, window };
-        marks.fill(at);
-        marks
+    /// The marks of `bytes` in `window` from `at`, or from where the window already holds
+    /// them if `at` is inside its round.
+    fn new(bytes: &'b [u8], at: usize, window: &'w mut Window) -> Marks<'b, 'w> {
+        match window.held {
+            Some((address, len, base))
+                if (address, len) == (bytes.as_ptr() as usize, bytes.len())
+                    && at.wrapping_sub(base) <= ROUND =>
+            {
+                Marks { bytes, base, window }
+            }
+            _ => {
+                let mut marks = Marks { bytes, base: at, window };
+                marks.fill(at);
+                marks
+            }
+        }
     }
 
     /// The marks of the eight bytes from `at` and the bytes, the first in the lowest position.
@@ -833,22 +849,15 @@ impl<'b, 'w> Marks<'b, 'w> {
         (eight(&self.window.marks, HIGH), eight(&self.window.bytes, 0))
     }
 
-    /// Moves the window to `base` and marks the blocks of it that reads may ask: up to eight
-    /// bytes past `end` or past the round, whichever comes first. Each block in one loop of
-    /// fixed length, which becomes straight vector code.
+    /// Moves the window to `base` and marks all its blocks. Each block in one loop of fixed
+    /// length, which becomes straight vector code.
     #[inline(never)]
     fn fill(&mut self, base: usize) {
         self.base = base;
-        let ends = self.end.saturating_sub(base);
-        let blocks = (ends.min(ROUND) + 8).div_ceil(BLOCK);
-        let Window { bytes: window, marks } = &mut *self.window;
+        self.window.held = Some((self.bytes.as_ptr() as usize, self.bytes.len(), base));
+        let Window { bytes: window, marks, .. } = &mut *self.window;
         let (window, marks) = (window.chunks_exact_mut(BLOCK), marks.chunks_exact_mut(BLOCK));
-        // A loop over all the blocks with a break, not `take(blocks)`: with the saturating
-        // marks the compiler unrolls only this form.
         for (k, (window, marks)) in window.zip(marks).enumerate() {
-            if k >= blocks {
-                break;
-            }
             let at = base + k * BLOCK;
             match self.bytes.get(at..at + BLOCK) {
                 Some(block) => window.copy_from_slice(block),
@@ -863,10 +872,6 @@ impl<'b, 'w> Marks<'b, 'w> {
             for (to, &byte) in marks.iter_mut().zip(&*window) {
                 *to = mark(byte);
             }
-        }
-        // From `end` on, a stop whatever the byte.
-        if let Some(past) = self.window.marks.get_mut(ends..blocks * BLOCK) {
-            past.fill(STOP);
         }
     }
 }
@@ -1064,11 +1069,10 @@ mod tests {
             let bytes = text.as_bytes();
             // One window moved along the text, as a view moves it: the old test's answer.
             let mut window = Window::default();
-            let mut moving = Marks::new(bytes, 0, text.len(), &mut window);
-            // A window for each cut in turn, as a view's scratch keeps it: what an earlier one
-            // left beyond the blocks a window fills must not change its words. Letters
-            // everywhere would lengthen any word that read them.
-            let mut window_left = Window::default();
+            let mut moving = Marks::new(bytes, 0, &mut window);
+            // A window that the sentence before left, `back` bytes before `pos`: read again
+            // where its round holds `pos`, filled anew where it does not.
+            let mut left = Window::default();
             for pos in (0..text.len()).filter(|&p| text.is_char_boundary(p)) {
                 for limit in [pos + 3, pos + 7, pos + 8, pos + 9, pos + 17, pos + 63, pos + 64, text.len()] {
                     let limit =
@@ -1078,16 +1082,11 @@ mod tests {
                         w
                     });
                     assert_eq!(found, old_ascii_word(bytes, pos, limit), "at {pos} to {limit} in {text:?}");
-                    // A window that ends where the sentence does, at `limit`: a word cut there
-                    // is measured as the walk measures what is left of it.
-                    window_left.bytes.fill(b'a');
-                    window_left.marks.fill(0);
+                    let back = [0, 1, 9, 100, ROUND, ROUND + 1][(pos + limit) % 6];
+                    Marks::new(bytes, pos.saturating_sub(back), &mut left);
                     let cut =
-                        ascii_word(&mut Marks::new(bytes, pos, limit, &mut window_left), text, pos, limit)
-                            .map(|(w, _)| w);
-                    if let Some(w) = cut {
-                        assert_eq!(w.space_after, bytes.get(pos + w.len) == Some(&b' '));
-                    }
+                        ascii_word(&mut Marks::new(bytes, pos, &mut left), text, pos, limit).map(|(w, _)| w);
+                    assert_eq!(cut, found, "at {pos} to {limit}, {back} after the window before");
                     for w in [found, cut].into_iter().flatten() {
                         let word = &text[pos..pos + w.len];
                         if w.len > 8 {
@@ -1143,6 +1142,24 @@ mod tests {
         ) {
             possessives_as_decoded(&parts.concat());
         }
+    }
+
+    #[test]
+    fn a_window_is_read_again_only_for_its_own_text() {
+        let (a, b) = (String::from("Iran sent drones"), String::from("Iran sent drones"));
+        let held = |w: &Window| w.held.map(|(address, ..)| address);
+        let mut window = Window::default();
+        Marks::new(a.as_bytes(), 0, &mut window);
+        assert_eq!(held(&window), Some(a.as_ptr() as usize));
+        Marks::new(a.as_bytes(), 5, &mut window);
+        assert_eq!(window.held, Some((a.as_ptr() as usize, a.len(), 0)));
+        Marks::new(b.as_bytes(), 5, &mut window);
+        assert_eq!(window.held, Some((b.as_ptr() as usize, b.len(), 5)));
+        // A new scratch's window holds no text, whatever the dropped one held.
+        let mut scratch = Scratch::default();
+        Marks::new(a.as_bytes(), 0, &mut scratch.window);
+        drop(scratch);
+        assert_eq!(Scratch::default().window.held, None);
     }
 
     #[test]
@@ -1295,6 +1312,39 @@ mod tests {
         let first = entities.partition_point(|e| e.span.start < start);
         let (mut scratch, mut lower) = (Scratch::default(), String::new());
         check_view(&View::new(&doc, Span::new(start, end), first, &mut scratch, &mut lower), text);
+    }
+
+    /// [`check_view`] on the views of `text` between `cuts`, in turn with one scratch, as the
+    /// engine makes the views of a line's sentences: each may read the window the one before
+    /// it left.
+    fn check_parts_in_turn(text: &str, cuts: &[usize]) {
+        let extractor = crate::Extractor::default();
+        let entities = extractor.entities(text);
+        let lexicon = super::super::Lexicon::builtin();
+        let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
+        let (mut scratch, mut lower) = (Scratch::default(), String::new());
+        for part in cuts.windows(2) {
+            let first = entities.partition_point(|e| e.span.start < part[0]);
+            let view = View::new(&doc, Span::new(part[0], part[1]), first, &mut scratch, &mut lower);
+            check_view(&view, text);
+            view.recycle(&mut scratch);
+        }
+    }
+
+    #[test]
+    fn views_in_turn_read_their_words_as_views_alone() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for step in [37, 150, 251, 600] {
+                let mut cuts: Vec<usize> = (0..text.len()).step_by(step).collect();
+                cuts.push(text.len());
+                for cut in &mut cuts {
+                    *cut = (*cut..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+                }
+                check_parts_in_turn(&text, &cuts);
+            }
+        }
     }
 
     /// [`View::phrases`] as a filter over the map's list, the way it was written before its
@@ -1456,6 +1506,7 @@ mod tests {
             let start = (cut..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
             let end = (start + len..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
             check_part(&text, start, end);
+            check_parts_in_turn(&text, &[0, start, end, text.len()]);
         }
     }
 }
