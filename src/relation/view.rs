@@ -612,6 +612,15 @@ fn decoded_token(rows: &mut Rows, pos: usize, limit: usize, end: usize) -> Optio
         rows.other(Span { start: pos, end: pos + len }, Tok::Possessive);
         return Some(pos + len + space_at(bytes, pos + len, end));
     }
+    if let Some(c) = general_punctuation_at(bytes, pos).filter(|&c| !is_apostrophe(c)) {
+        // Most other characters here: quotation marks, which are dropped, and dashes. None of
+        // them is a word character or an apostrophe, so the decoding path below would read
+        // them so, without a space after them skipped.
+        if matches!(c, '—' | '–') {
+            rows.other(Span::new(pos, pos + 3), Tok::Punct(c));
+        }
+        return Some(pos + 3 + space_at(bytes, pos + 3, end));
+    }
     let c = text.get(pos..)?.chars().next()?;
     if is_word_char(c) {
         let len = word_len(text.get(pos..limit)?);
@@ -650,6 +659,16 @@ fn decoded_token(rows: &mut Rows, pos: usize, limit: usize, end: usize) -> Optio
 #[inline]
 fn space_at(bytes: &[u8], pos: usize, end: usize) -> usize {
     usize::from(pos < end && bytes[pos] == b' ')
+}
+
+/// The character at `pos` if it is one of U+2000 to U+203F (dashes, quotation marks, the
+/// ellipsis), decoded from its three bytes.
+#[inline]
+fn general_punctuation_at(bytes: &[u8], pos: usize) -> Option<char> {
+    match *bytes.get(pos..)? {
+        [0xE2, 0x80, b2, ..] if b2 & 0xC0 == 0x80 => char::from_u32(0x2000 | u32::from(b2 & 0x3F)),
+        _ => None,
+    }
 }
 
 /// The length of the possessive "’s" or "'s" at `pos` (most apostrophes of news), found from
@@ -1160,6 +1179,29 @@ mod tests {
         Marks::new(a.as_bytes(), 0, &mut scratch.window);
         drop(scratch);
         assert_eq!(Scratch::default().window.held, None);
+    }
+
+    #[test]
+    fn general_punctuation_is_read_as_the_decoding_path_reads_it() {
+        let mut found = 0;
+        for c in ('\u{1F00}'..='\u{2100}').chain(['é', 'a', ' ']) {
+            let mut bytes = [0; 4];
+            let len = c.encode_utf8(&mut bytes).len();
+            for cut in 0..=len {
+                let Some(got) = general_punctuation_at(&bytes[..cut], 0) else { continue };
+                assert_eq!((got, cut), (c, 3), "{c:?}");
+                found += 1;
+                // What the decoding path makes of it: no word, no apostrophe but '’', and a
+                // clause mark for the dashes only.
+                assert!(!is_word_char(c), "{c:?}");
+                assert_eq!(is_apostrophe(c), c == '’');
+                let decoded = !c.is_whitespace()
+                    && !is_quote(c)
+                    && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '-' | '.' | '?' | '!' | '/');
+                assert_eq!(decoded, matches!(c, '—' | '–'), "{c:?}");
+            }
+        }
+        assert_eq!(found, 0x40);
     }
 
     #[test]
