@@ -259,7 +259,12 @@ impl Matcher {
         let patterns = Patterns::collect(gazetteer)?;
         let keywords: Vec<KeywordWord> = keywords.into_iter().collect();
         let texts = keywords.iter().map(|k| k.text().as_bytes());
-        let trie = Trie::build(patterns.texts().map(str::as_bytes).chain(texts))?;
+        let prefix: Box<[bool]> = keywords.iter().map(|k| matches!(k, KeywordWord::Prefix(_))).collect();
+        // Only a prefix keyword is found where it ends inside a word.
+        let inside_words = |id: u32| {
+            id.checked_sub(patterns.len() as u32).is_some_and(|k| prefix.get(k as usize) == Some(&true))
+        };
+        let trie = Trie::build(patterns.texts().map(str::as_bytes).chain(texts), inside_words)?;
         let mut starts = Starts::new(patterns.len() + keywords.len());
         for id in 0..patterns.len() as u32 {
             starts.add(patterns.text(id).as_bytes(), patterns.caps(id));
@@ -270,7 +275,6 @@ impl Matcher {
                 KeywordWord::Prefix(Prefix(word)) => starts.add_any_case_prefix(word.as_bytes()),
             }
         }
-        let prefix = keywords.iter().map(|k| matches!(k, KeywordWord::Prefix(_))).collect();
         Ok(Matcher { trie, starts, patterns, prefix })
     }
 
@@ -287,12 +291,15 @@ impl Matcher {
         out.candidates.clear();
         out.keywords.clear();
         let mut memo = Memo::default();
-        self.starts.for_each_candidate(text.as_bytes(), |start| self.walk(text, start, out, &mut memo));
+        self.starts.for_each_candidate(text.as_bytes(), |start, first_word| {
+            self.walk(text, start, first_word, out, &mut memo)
+        });
     }
 
-    /// The matches that start at `start`, which the set of first words let through.
+    /// The matches that start at `start`, which the set of first words let through, with
+    /// the key of its first word.
     #[inline]
-    fn walk(&self, text: &str, start: usize, out: &mut Matches, memo: &mut Memo) {
+    fn walk(&self, text: &str, start: usize, first_word: u64, out: &mut Matches, memo: &mut Memo) {
         if !is_boundary(text, start) {
             return;
         }
@@ -302,7 +309,12 @@ impl Matcher {
             return;
         }
         let mut reach = usize::MAX;
-        self.trie.prefixes(bytes, start, Walk { matcher: self, text, start, out, reach: &mut reach });
+        self.trie.prefixes(
+            bytes,
+            start,
+            first_word,
+            Walk { matcher: self, text, start, out, reach: &mut reach },
+        );
         memo.remember(start, reach);
     }
 
@@ -423,15 +435,16 @@ mod tests {
     }
 
     impl Matcher {
-        /// [`Matcher::find`] without replaying any walk.
+        /// [`Matcher::find`] without replaying any walk, each from the root.
         fn find_walking_every_start(&self, text: &str) -> Matches {
             let mut out = Matches::default();
-            self.starts.for_each_candidate(text.as_bytes(), |start| {
+            self.starts.for_each_candidate(text.as_bytes(), |start, _| {
                 if is_boundary(text, start) {
                     let (mut reach, out) = (0, &mut out);
                     self.trie.prefixes(
                         text.as_bytes(),
                         start,
+                        0,
                         Walk { matcher: self, text, start, out, reach: &mut reach },
                     );
                 }
@@ -545,6 +558,30 @@ mod tests {
             found,
             [("in", 0), ("return", 1), ("RETURN", 1), ("return", 1), ("Return", 1), ("in", 0), ("return", 1)]
         );
+    }
+
+    /// A walk jumps past a start's first word only where no pattern found inside words ends
+    /// inside it: "returned" passes the prefix keyword "return", "Kimberly" the surface
+    /// "Kim", which the boundary test rejects there.
+    #[test]
+    fn jumps_keep_what_ends_inside_a_word_where_it_is_found() {
+        let g = Gazetteer::parse("kim", "person\tKim\norganization\tKimberly Works\n").unwrap();
+        let m = Matcher::build(
+            &g,
+            [
+                KeywordWord::Prefix(Prefix::new("return").unwrap()),
+                KeywordWord::Whole("returned"),
+                KeywordWord::Whole("kimberly"),
+            ],
+        )
+        .unwrap();
+        for text in ["returned returning RETURN Returned", "Kimberly Works, KIMBERLY, Kim’s kimberly"] {
+            assert_eq!(m.find(text), m.find_walking_every_start(text), "{text:?}");
+        }
+        let text = "returned Kimberly";
+        let found: Vec<&str> =
+            m.find(text).keywords.iter().map(|k| &text[k.span.start..k.span.end]).collect();
+        assert_eq!(found, ["return", "returned", "Kimberly"]);
     }
 
     /// Text made of surfaces (as written, in capitals, in lower case, or cut short) and

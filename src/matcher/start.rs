@@ -125,9 +125,10 @@ impl Starts {
         self.bits.len() * 8
     }
 
-    /// Calls `found` with each offset of `haystack` where a match may start, in order: a
-    /// superset of the word boundaries whose first word the set holds (`may_start` in the
-    /// tests).
+    /// Calls `found` with each offset of `haystack` where a match may start, in order, and
+    /// the key of its first word ([`Block::first_word_key`], up to the byte the set's hash
+    /// pushes out): a superset of the word boundaries whose first word the set holds
+    /// (`may_start` in the tests). The trie's walk jumps past the first word by its key.
     ///
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
     /// so testing each byte with a branch mispredicts often. Instead the bytes of a round are
@@ -135,7 +136,7 @@ impl Starts {
     /// are read as a mask, only set bits are visited, and the starts whose first word the
     /// set holds are gathered ([`Starts::gather`]) before any is walked.
     #[inline]
-    pub(crate) fn for_each_candidate(&self, haystack: &[u8], mut found: impl FnMut(usize)) {
+    pub(crate) fn for_each_candidate(&self, haystack: &[u8], mut found: impl FnMut(usize, u64)) {
         let mut classes = Classes::new();
         let mut padded: [u8; SPAN];
         let mut offsets = [0u8; ROUND];
@@ -158,7 +159,14 @@ impl Starts {
                 self.gather::<false>(&classes, bytes, &mut offsets)
             };
             for &k in &offsets[..passed.min(ROUND)] {
-                found(at + usize::from(k));
+                // The key again, rather than kept from the test: one start in five passes.
+                let k = usize::from(k);
+                let key = if self.punctuation_first {
+                    classes.first_word_key::<true>(bytes, k)
+                } else {
+                    classes.first_word_key::<false>(bytes, k)
+                };
+                found(at + k, key);
             }
             at += ROUND;
         }
@@ -189,8 +197,7 @@ impl Starts {
                 let k = block + first(mask);
                 mask &= mask - 1;
                 offsets[passed % ROUND] = k as u8;
-                let key = (eight(bytes, k) | LOWER_AFTER_FIRST) & classes.keep::<PUNCTUATION_FIRST>(k);
-                passed += usize::from(self.holds_key(key));
+                passed += usize::from(self.holds_key(classes.first_word_key::<PUNCTUATION_FIRST>(bytes, k)));
             }
         }
         passed
@@ -200,7 +207,7 @@ impl Starts {
     #[cfg(test)]
     fn candidates(&self, haystack: &[u8]) -> std::vec::IntoIter<usize> {
         let mut all = Vec::new();
-        self.for_each_candidate(haystack, |at| all.push(at));
+        self.for_each_candidate(haystack, |at, _| all.push(at));
         all.into_iter()
     }
 
@@ -282,6 +289,13 @@ impl Classes {
     #[cfg(test)]
     fn stops(&self, at: usize) -> u64 {
         eight(&self.stops, at + 1)
+    }
+
+    /// [`Block::first_word_key`] of the start `at` of the round `bytes`, up to its byte 7,
+    /// which the slot's product pushes out.
+    #[inline]
+    fn first_word_key<const PUNCTUATION_FIRST: bool>(&self, bytes: &[u8; SPAN], at: usize) -> u64 {
+        (eight(bytes, at) | LOWER_AFTER_FIRST) & self.keep::<PUNCTUATION_FIRST>(at)
     }
 
     /// What [`Block::first_word_key`] keeps of the eight bytes from the start `at`, up to
@@ -419,6 +433,13 @@ mod tests {
             }
             let t = text.as_bytes();
             prop_assert_eq!(s.candidates(t).collect::<Vec<_>>(), eight_at_a_time(&s, t));
+            // With each start, its first word's key up to the byte the hash pushes out.
+            let cut = u64::MAX >> (8 * (8 - CUT));
+            let mut keys = Vec::new();
+            s.for_each_candidate(t, |at, key| keys.push((at, key & cut)));
+            let want: Vec<(usize, u64)> =
+                keys.iter().map(|&(at, _)| (at, Block::at(t, at).first_word_key() & cut)).collect();
+            prop_assert_eq!(keys, want);
         }
 
         /// The key that the first byte as written replaced: the run in lower case, and the
