@@ -300,10 +300,10 @@ impl Matcher {
     /// the key of its first word.
     #[inline]
     fn walk(&self, text: &str, start: usize, first_word: u64, out: &mut Matches, memo: &mut Memo) {
-        if !is_boundary(text, start) {
+        let bytes = text.as_bytes();
+        if !self.starts.word_start(bytes, start) && !is_boundary(text, start) {
             return;
         }
-        let bytes = text.as_bytes();
         if memo.repeats(bytes, start) {
             memo.replay(start, out);
             return;

@@ -172,6 +172,21 @@ impl Starts {
         }
     }
 
+    /// Whether `at`, which [`Starts::for_each_candidate`] gave for `haystack`, is a word
+    /// boundary for sure: without `punctuation_first` the scan gives a letter or digit after
+    /// a byte that is none, or the first byte of a multi-byte character, so where both bytes
+    /// are ASCII it is the first. The boundary test asked that again at every walk, and read
+    /// the two bytes' classes from a table to answer it (0.7% of the instructions of
+    /// extraction); it still answers where this does not.
+    #[inline]
+    pub(crate) fn word_start(&self, haystack: &[u8], at: usize) -> bool {
+        !self.punctuation_first
+            && at
+                .checked_sub(1)
+                .and_then(|before| haystack.get(before..=at))
+                .is_some_and(|two| (two[0] | two[1]) < 0x80)
+    }
+
     /// Writes to `offsets` the starts of the round whose first word the set holds, and
     /// returns how many there are.
     ///
@@ -465,6 +480,36 @@ mod tests {
                 let from_old = u64::from(if old & capital != 0 { first.to_ascii_uppercase() } else { first })
                     | old & !0xFF & !capital;
                 prop_assert_eq!(from_old, key);
+            }
+        }
+    }
+
+    proptest! {
+        /// A start that the scan says is a word start is a boundary: ASCII and other
+        /// characters, punctuation, digits, with and without a surface that begins with
+        /// punctuation.
+        #[test]
+        fn word_starts_are_boundaries(
+            text in "[abAB1 ,.’é#\u{301}Ж-]{0,300}",
+            words in prop::collection::vec("[abAB1#é-]{1,3}", 1..6),
+        ) {
+            let mut s = Starts::new(8);
+            for (i, w) in words.iter().enumerate() {
+                s.add(w.as_bytes(), i % 2 == 0);
+            }
+            let t = text.as_bytes();
+            for at in s.candidates(t) {
+                prop_assert!(!s.word_start(t, at) || crate::tokenize::is_boundary(&text, at), "{:?} at {}", text, at);
+            }
+            // Every offset the scan could give without punctuation first, not only those the
+            // set lets through.
+            let letters = Starts::new(8);
+            for at in 0..=t.len() + 1 {
+                let alnum = |k: usize| t.get(k).is_some_and(u8::is_ascii_alphanumeric);
+                let scanned = (at == 0 || !alnum(at - 1)) && alnum(at) || t.get(at).is_some_and(|&b| b >= 0xC0);
+                if scanned && letters.word_start(t, at) {
+                    prop_assert!(crate::tokenize::is_boundary(&text, at), "{:?} at {}", text, at);
+                }
             }
         }
     }
