@@ -15,7 +15,7 @@
 //! of the text around them, and one unpredictable branch: each walk that fails costs more
 //! mispredicted branches than the test does.
 
-use crate::swar::{ascii_alphanumeric, below_first, first, word_at, HIGH};
+use crate::swar::{ascii_alphanumeric, below_first, word_at, HIGH};
 
 /// A set of first words: one bit per slot of [`Block::first_word_key`], hashed.
 #[derive(Clone, Debug)]
@@ -132,9 +132,9 @@ impl Starts {
     ///
     /// News has a word start every six bytes or so, and only some of those begin a pattern,
     /// so testing each byte with a branch mispredicts often. Instead the bytes of a round are
-    /// classed first, without branches ([`Classes`]); then eight bytes at a time the starts
-    /// are read as a mask, only set bits are visited, and the starts whose first word the
-    /// set holds are gathered ([`Starts::gather`]) before any is walked.
+    /// classed first, without branches ([`Classes`]); then 64 bytes at a time the starts
+    /// are read as a mask of one bit per byte, only set bits are visited, and the starts
+    /// whose first word the set holds are gathered ([`Starts::gather`]) before any is walked.
     #[inline]
     pub(crate) fn for_each_candidate(&self, haystack: &[u8], mut found: impl FnMut(usize, u64)) {
         let mut classes = Classes::new();
@@ -203,13 +203,13 @@ impl Starts {
         offsets: &mut [u8; ROUND],
     ) -> usize {
         let mut passed = 0;
-        for block in 0..ROUND / 8 {
-            let block = 8 * block;
+        for block in 0..ROUND / 64 {
+            let block = 64 * block;
             let mut mask = classes.starts(block);
             while mask != 0 {
                 // An offset in the round fits a byte. A round holds at most one start per
                 // byte, so `passed` stays below ROUND until the last start.
-                let k = block + first(mask);
+                let k = block + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 offsets[passed % ROUND] = k as u8;
                 passed += usize::from(self.holds_key(classes.first_word_key::<PUNCTUATION_FIRST>(bytes, k)));
@@ -252,7 +252,8 @@ const MARK: u8 = 0x80;
 ///
 /// Each class is a byte, not a bit, so that the loops that class a round work on a whole
 /// vector of bytes at a time, and the compiler turns them into vector instructions; eight
-/// bytes of classes then read as one mask. The eight-byte tests that this replaced took
+/// bytes of classes then read as one mask (the starts packed to bits, [`Classes::starts`]).
+/// The eight-byte tests that this replaced took
 /// about fifty instructions per eight bytes of text, most of them building their constants
 /// again, which did not stay in registers beside the walk.
 struct Classes {
@@ -294,10 +295,15 @@ impl Classes {
         }
     }
 
-    /// The start marks of the eight bytes from `at`, as a mask.
+    /// The start marks of the 64 bytes from `at`, one bit per byte, the first lowest.
+    ///
+    /// Packed from eight bytes of marks at a time by a multiplication ([`pack`]): as many
+    /// instructions per eight bytes as testing them for a start took, and each start is then
+    /// one bit of a 64-bit mask, its offset without a division and its block without a test
+    /// of its own.
     #[inline]
     fn starts(&self, at: usize) -> u64 {
-        eight(&self.starts, at)
+        (0..8).fold(0, |mask, k| mask | pack(eight(&self.starts, at + 8 * k)) << (8 * k))
     }
 
     /// The stop marks of the eight bytes from `at`, as a mask.
@@ -332,6 +338,15 @@ impl Classes {
         }
         after ^ after.wrapping_sub(1)
     }
+}
+
+/// The marks of `marks` (the high bit of each byte, nothing else) as the low eight bits, the
+/// first byte's lowest. The multiplier holds bit `7 - j` of byte `j`, so the high bit of
+/// byte `i`, moved to the bottom of its byte, lands at bit `56 + i` from `i + j = 7`; no two
+/// pairs `i, j` land on the same bit, so nothing carries into the top byte.
+#[inline]
+fn pack(marks: u64) -> u64 {
+    (marks >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// The eight bytes of `bytes` from `at`, the first in the lowest position; zero if they are
@@ -430,7 +445,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::swar::ascii_lowercase;
+    use crate::swar::{ascii_lowercase, first};
 
     proptest! {
         /// The rounds must find the starts that the scan of eight bytes at a time found,
@@ -593,6 +608,26 @@ mod tests {
             }
         }
         found
+    }
+
+    /// Every set of eight marks packs to its bits, and a round's marks to the bits of every
+    /// 64 bytes, as the blocks of eight bytes that the packing replaced gave them.
+    #[test]
+    fn marks_pack_to_bits() {
+        for bits in 0..=u8::MAX {
+            let marks = (0..8).filter(|i| bits >> i & 1 == 1).fold(0u64, |m, i| m | 0x80 << (8 * i));
+            assert_eq!(pack(marks), u64::from(bits), "{bits:#b}");
+        }
+        let mut classes = Classes::new();
+        let text: Vec<u8> = "Putin, PUTIN; é ’x 9/11 al-Assad".bytes().cycle().take(SPAN).collect();
+        classes.class(text.as_slice().try_into().unwrap(), ROUND, false);
+        for at in (0..ROUND).step_by(64) {
+            let blocks = (0..8).fold(0u64, |m, k| {
+                let block = eight(&classes.starts, at + 8 * k);
+                (0..8).filter(|i| block >> (8 * i + 7) & 1 == 1).fold(m, |m, i| m | 1 << (8 * k + i))
+            });
+            assert_eq!(classes.starts(at), blocks);
+        }
     }
 
     #[test]
