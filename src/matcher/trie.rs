@@ -116,7 +116,7 @@ const NONE: u32 = u32::MAX;
 /// word. A word whose path passes a pattern that may be found inside a word (a prefix
 /// keyword) is left out, as are words of one or two bytes, which the pair table answers.
 /// On the seeds 57k of 66k walks jump, and a walk visits 1.8 nodes where it visited 3.8:
-/// −7% of the instructions of extraction, for 256 KiB with the default gazetteers.
+/// −7% of the instructions of extraction; the table takes 512 KiB with the default gazetteers.
 #[derive(Clone, Debug, Default)]
 struct Jumps {
     /// Open addressing, probed upward from the slot, never wrapping: the table is long
@@ -127,16 +127,44 @@ struct Jumps {
     shift: u32,
 }
 
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 struct Jump {
-    /// The word, the first byte in the lowest position, zero after it.
-    word: u64,
-    /// The node whose edge byte or tail holds the word's last byte.
-    node: u32,
-    /// The word's length.
-    len: u8,
-    /// How many bytes of the node's tail the word spells.
-    spelled: u8,
+    /// The word, the first byte in the lowest position, zero after it, and its length in
+    /// the top byte, which the word leaves free.
+    word_and_len: u64,
+    /// The node whose edge byte or tail holds the word's last byte, its tail's start moved
+    /// past the bytes the word spells, and the next node, which ends its ranges: the walk
+    /// reads them from here rather than from the nodes.
+    ///
+    /// Where the word ends before [`JUMP_CUT`] and spells the whole tail, the byte after it
+    /// in the text is no letter or digit; if no child's edge byte is one either, the walk
+    /// ends there, and the node's children are given as one whose edge byte is a letter or
+    /// digit (the node itself), which the walk tests in one comparison rather than
+    /// scanning the children's labels.
+    here: Node,
+    next: Node,
+}
+
+impl Jump {
+    /// The bytes of the word a jump's key keeps, which leave its length's byte free.
+    const WORD: u64 = u64::MAX >> (8 * (8 - JUMP_CUT));
+
+    #[inline]
+    fn word(&self) -> u64 {
+        self.word_and_len & Jump::WORD
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        (self.word_and_len >> (8 * JUMP_CUT)) as usize
+    }
+}
+
+impl Default for Jump {
+    fn default() -> Jump {
+        let none = Node::new(0, 0, 0, 0);
+        Jump { word_and_len: 0, here: none, next: none }
+    }
 }
 
 /// The bytes of a first word that [`Jumps`] keys: the start set's key tells no more
@@ -146,8 +174,8 @@ const JUMP_CUT: usize = 7;
 impl Jumps {
     /// A table of `(word, jump)`, twice as many home slots as words.
     fn new(mut words: Vec<Jump>) -> Jumps {
-        words.sort_unstable_by_key(|w| w.word);
-        words.dedup_by_key(|w| w.word);
+        words.sort_unstable_by_key(Jump::word);
+        words.dedup_by_key(|w| w.word());
         let homes = (2 * words.len()).max(2).next_power_of_two();
         let mut jumps = Jumps {
             slots: vec![Jump::default(); homes].into_boxed_slice(),
@@ -155,8 +183,8 @@ impl Jumps {
         };
         let mut slots = std::mem::take(&mut jumps.slots).into_vec();
         for jump in words {
-            let mut slot = jumps.home(jump.word);
-            while slots.get(slot).is_some_and(|s| s.word != 0) {
+            let mut slot = jumps.home(jump.word());
+            while slots.get(slot).is_some_and(|s| s.word() != 0) {
                 slot += 1;
             }
             if slot >= slots.len() {
@@ -180,17 +208,17 @@ impl Jumps {
     fn find(&self, first_word: u64) -> Option<Jump> {
         // The first byte lowered (a digit has bit 5 set already), the bytes past the cut
         // dropped.
-        let word = (first_word | 0x20) & (u64::MAX >> (8 * (8 - JUMP_CUT)));
+        let word = (first_word | 0x20) & Jump::WORD;
         if word <= 0xFFFF {
             return None;
         }
         let mut slot = self.home(word);
         loop {
             let jump = self.slots.get(slot)?;
-            if jump.word == word {
+            if jump.word() == word {
                 return Some(*jump);
             }
-            if jump.word == 0 {
+            if jump.word() == 0 {
                 return None;
             }
             slot += 1;
@@ -376,13 +404,28 @@ impl Trie {
             if run >= 3 {
                 let word = &pattern(id)[..run];
                 if let Some((node, depth)) = trie.landing(word, &inside_words) {
-                    let spelled = (run - depth as usize) as u8;
-                    jumps.push(Jump { word: word_at(word, 0), node, len: run as u8, spelled });
+                    jumps.push(trie.jump(word, node, depth));
                 }
             }
         }
         trie.jumps = Jumps::new(jumps);
         Ok(trie)
+    }
+
+    /// The jump past `word`, which lands in `node`, whose edge byte is the word's byte
+    /// `depth - 1`.
+    fn jump(&self, word: &[u8], node: u32, depth: u32) -> Jump {
+        let (mut here, mut next) = (self.nodes[node as usize], self.nodes[node as usize + 1]);
+        let spelled = word.len() as u32 - depth;
+        // The word spells the start of the node's tail.
+        here.tail += spelled;
+        let children = &self.labels[here.child as usize..next.child as usize];
+        if word.len() < JUMP_CUT && here.tail == next.tail && children.iter().all(u8::is_ascii_alphanumeric) {
+            // The walk ends at the byte after the word: a child whose label is the node's
+            // own, a letter or digit, stands for the children.
+            (here.child, next.child) = (node, node + 1);
+        }
+        Jump { word_and_len: word_at(word, 0) | (word.len() as u64) << (8 * JUMP_CUT), here, next }
     }
 
     /// The node whose edge byte or tail holds the last byte of `word`, which a pattern
@@ -422,9 +465,7 @@ impl Trie {
     #[inline]
     pub(crate) fn prefixes(&self, haystack: &[u8], start: usize, first_word: u64, mut found: impl Found) {
         let entered = match self.jumps.find(first_word) {
-            Some(jump) => {
-                self.enter(haystack, jump.node, start + usize::from(jump.len), usize::from(jump.spelled))
-            }
+            Some(jump) => self.enter_nodes(haystack, jump.here, jump.next, start + jump.len()),
             None => {
                 let Some(&first) = haystack.get(start) else { return };
                 let outputs = self.root[usize::from(first)];
@@ -442,7 +483,7 @@ impl Trie {
                     found.reached(start + 2);
                     return;
                 }
-                self.enter(haystack, node, start + 2, 0)
+                self.enter(haystack, node, start + 2)
             }
         };
         let Some((mut here, mut next, mut end)) = entered else { return };
@@ -471,20 +512,31 @@ impl Trie {
                 found.reached(end);
                 return;
             }
-            let Some(entered) = self.enter(haystack, node, end, 0) else { return };
+            let Some(entered) = self.enter(haystack, node, end) else { return };
             (here, next, end) = entered;
         }
     }
 
-    /// Enters `node`, whose edge byte ends before `end`, and compares its tail but for the
-    /// first `spelled` bytes, which the text is known to spell: the node and the next, which
-    /// ends its ranges, and where the tail ends in the text; `None` if the text does not
-    /// spell the tail.
+    /// Enters `node`, whose edge byte ends before `end`, and compares its tail: the node and
+    /// the next, which ends its ranges, and where the tail ends in the text; `None` if the
+    /// text does not spell the tail.
     #[inline(always)]
-    fn enter(&self, haystack: &[u8], node: u32, end: usize, spelled: usize) -> Option<(Node, Node, usize)> {
+    fn enter(&self, haystack: &[u8], node: u32, end: usize) -> Option<(Node, Node, usize)> {
         // A node and the next with one bounds check.
         let Some(&[here, next]) = self.nodes.get(node as usize..node as usize + 2) else { return None };
-        let tail = (here.tail as usize + spelled, next.tail as usize);
+        self.enter_nodes(haystack, here, next, end)
+    }
+
+    /// [`Trie::enter`] with the node and the next in hand.
+    #[inline(always)]
+    fn enter_nodes(
+        &self,
+        haystack: &[u8],
+        here: Node,
+        next: Node,
+        end: usize,
+    ) -> Option<(Node, Node, usize)> {
+        let tail = (here.tail as usize, next.tail as usize);
         if tail.0 < tail.1 {
             if !self.spells_tail(haystack, end, tail) {
                 return None;
@@ -739,15 +791,24 @@ mod tests {
         /// reports, but for patterns that end inside the word's first seven bytes (which
         /// the boundary test rejects) and are not found inside words; and read as far. Few
         /// letters, so that words share prefixes, and long words, so that tails and the cut
-        /// at seven bytes are crossed; some words are found inside words.
+        /// at seven bytes are crossed; some words are found inside words. The text is made
+        /// of the words, cut short or run on, and of other words.
         #[test]
         fn a_jump_past_the_first_word_finds_what_the_walk_found(
             words in proptest::collection::vec("[abAB1]{1,10}([ .é-][abAB1 ]{0,4})?", 1..16),
             inside in proptest::collection::vec(proptest::bool::ANY, 16),
-            text in "([abAB1]{1,10}[ .é-]?){0,6}",
+            pieces in proptest::collection::vec((0..32usize, 0..12usize, "[abAB1]{0,3}[ .é-]?"), 0..6),
         ) {
             let inside_words = |id: u32| inside[id as usize];
             let trie = Trie::build(words.iter().map(|w| w.as_bytes()), inside_words).unwrap();
+            let mut text = String::new();
+            for (pick, cut, more) in &pieces {
+                match words.get(*pick) {
+                    Some(word) => text.extend(word.chars().take(*cut)),
+                    None => text.push_str("bAa1b"),
+                }
+                text.push_str(more);
+            }
             let haystack = text.as_bytes();
             for start in 0..=haystack.len() + 1 {
                 let run = haystack
@@ -775,13 +836,21 @@ mod tests {
         let patterns: [&[u8]; 6] =
             [b"Kim", b"Kim Jong Un", b"Kimberly", b"Islamic State", b"Isla", b"return"];
         let trie = Trie::build(patterns, |id| id == 5).unwrap();
-        let lands =
-            |word: &str| trie.jumps.find(first_word_key(word.as_bytes(), 0)).map(|j| (j.len, j.spelled));
+        // The word's length, and what is left of the tail of the node it lands in.
+        let lands = |word: &str| {
+            trie.jumps.find(first_word_key(word.as_bytes(), 0)).map(|j| {
+                (
+                    j.len(),
+                    String::from_utf8_lossy(&trie.tails[j.here.tail as usize..j.next.tail as usize])
+                        .into_owned(),
+                )
+            })
+        };
         // Every pattern through "ki" spells "m" next, its tail; "islamic" ends inside the
         // tail of the "m" after "isla".
-        assert_eq!(lands("Kim "), Some((3, 1)));
-        assert_eq!(lands("KIM "), Some((3, 1)));
-        assert_eq!(lands("Islamic "), Some((7, 2)));
+        assert_eq!(lands("Kim "), Some((3, String::new())));
+        assert_eq!(lands("KIM "), Some((3, String::new())));
+        assert_eq!(lands("Islamic "), Some((7, " state".to_string())));
         // A word no pattern begins with, one of two bytes, and one that passes a pattern
         // found inside words.
         assert_eq!(lands("Kimber "), None);
