@@ -345,23 +345,6 @@ impl Matcher {
             || (self.patterns.caps(pattern) && !found.iter().any(u8::is_ascii_lowercase))
     }
 
-    /// Whether `candidate`, found in `text`, writes its pattern in capitals rather than as the
-    /// pattern does: its text is then the pattern's ASCII capitals (the case policy allows no
-    /// other), so the pattern and this tell the text. One byte tells it: where the pattern has
-    /// its first lower-case letter.
-    #[inline]
-    #[allow(dead_code)] // Its caller is gone; it leaves with the matcher's next change.
-    pub(crate) fn in_capitals(&self, text: &str, candidate: Candidate) -> bool {
-        let span = candidate.span;
-        match self.patterns.lower_case_at(candidate.pattern) {
-            None => false,
-            Some(Some(k)) => text.as_bytes().get(span.start + k).is_some_and(u8::is_ascii_uppercase),
-            Some(None) => {
-                text.as_bytes().get(span.start..span.end) != Some(self.patterns.bytes(candidate.pattern))
-            }
-        }
-    }
-
     /// What the resolver asks of a candidate's targets.
     pub(crate) fn facts(&self, candidate: Candidate) -> Facts {
         self.patterns.facts(candidate.pattern)
@@ -529,22 +512,6 @@ mod tests {
     }
 
     #[test]
-    fn a_long_pattern_tells_its_case_by_comparison() {
-        // The first lower-case letter lies beyond the offsets the pattern table keeps.
-        let name = format!("{}ab", "X".repeat(70_000));
-        let g = Gazetteer::parse("long", &format!("organization\t{name}\n")).unwrap();
-        let m = Matcher::build(&g, []).unwrap();
-        assert_eq!(m.patterns.lower_case_at(0), Some(None));
-        for (text, capitals) in [(name.clone(), false), (name.to_ascii_uppercase(), true)] {
-            let found = m.find(&text).candidates;
-            assert_eq!(found.len(), 1);
-            assert_eq!(m.in_capitals(&text, found[0]), capitals);
-        }
-        let g = Gazetteer::parse("short", "organization\tXYab\n").unwrap();
-        assert_eq!(Matcher::build(&g, []).unwrap().patterns.lower_case_at(0), Some(Some(2)));
-    }
-
-    #[test]
     fn prefix_keywords_end_anywhere_but_start_on_a_boundary() {
         let return_ = Prefix::new("return").unwrap();
         assert_eq!(Prefix::new("retur"), None, "too short for the set of first words");
@@ -619,16 +586,15 @@ mod tests {
             prop_assert_eq!(m.find(&text).candidates, oracle.find(m, &text));
         }
 
-        /// The text of a match is its pattern's, or its pattern's ASCII capitals where
-        /// `in_capitals` says so: what lets the resolver share texts by pattern without
-        /// comparing them.
+        /// The case policy: the text of a match is its pattern's, or, where the pattern
+        /// allows it, its pattern's ASCII capitals.
         #[test]
         fn a_match_writes_its_pattern_or_its_capitals(text in surfaces_and_separators()) {
             let (m, _) = default_matcher();
             for c in m.find(&text).candidates {
-                let pattern = m.patterns.text(c.pattern);
-                let written = if m.in_capitals(&text, c) { pattern.to_ascii_uppercase() } else { pattern.to_string() };
-                prop_assert_eq!(&text[c.span.start..c.span.end], written.as_str());
+                let (pattern, written) = (m.patterns.text(c.pattern), &text[c.span.start..c.span.end]);
+                let capitals = m.patterns.caps(c.pattern) && written == pattern.to_ascii_uppercase();
+                prop_assert!(written == pattern || capitals, "{:?} for {:?}", written, pattern);
             }
         }
 

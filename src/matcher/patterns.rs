@@ -23,10 +23,6 @@ struct Ends {
     /// Whether the all-capitals form is accepted too.
     caps: bool,
     facts: Facts,
-    /// Where the text has its first ASCII lower-case letter, if the all-capitals form is
-    /// accepted ([`Patterns::lower_case_at`]); in the padding, like `facts`.
-    #[allow(dead_code)] // See `Matcher::in_capitals`.
-    lower: u16,
 }
 
 /// What the resolver asks of every candidate about its pattern's targets, worked out once
@@ -180,16 +176,6 @@ impl Patterns {
         self.ends[id as usize].caps
     }
 
-    /// Where a match of pattern `id` tells its case: the offset of the pattern's first ASCII
-    /// lower-case letter, which a match in capitals writes as a capital. `None` if the pattern
-    /// matches only as written; `Some(None)` if the offset is too large to keep.
-    #[inline]
-    #[allow(dead_code)] // See `Matcher::in_capitals`.
-    pub(crate) fn lower_case_at(&self, id: u32) -> Option<Option<usize>> {
-        let ends = self.ends[id as usize];
-        ends.caps.then_some((ends.lower != u16::MAX).then_some(usize::from(ends.lower)))
-    }
-
     /// What the resolver asks of pattern `id`'s targets.
     pub(crate) fn facts(&self, id: u32) -> Facts {
         self.ends[id as usize].facts
@@ -282,11 +268,6 @@ impl<'g> Builder<'g> {
                 targets: patterns.targets.len() as u32,
                 caps,
                 facts: Facts::default(),
-                lower: text
-                    .bytes()
-                    .position(|b| b.is_ascii_lowercase())
-                    .and_then(|k| u16::try_from(k).ok())
-                    .unwrap_or(u16::MAX),
             };
             patterns.ends.push(ends);
         }
