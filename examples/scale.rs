@@ -11,9 +11,9 @@
 //!
 //! `linear` extracts, at about 100 MiB each: one 100 MiB document and a hundred 1 MiB
 //! documents made of the seed articles; the seeds with every whitespace character removed;
-//! and "Putin " repeated a million and two million times. The document shape must not change the cost per byte by more
-//! than the issue allows (one document vs a hundred: 1.1×; no whitespace, one repeated name:
-//! no more than news).
+//! and "Putin " repeated a million and two million times. The document shape must not
+//! change the cost per byte by more than the issue allows (one document vs a hundred: 1.1×;
+//! no whitespace, one repeated name: no more than news).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
