@@ -7,7 +7,7 @@
 use super::super::args::{after_prep_within, joins_names, phrase_at, subject, List, Party};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
-use super::super::view::WordSet;
+use super::super::view::{View, WordSet};
 use super::supply::{between, subject_or_main};
 use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
@@ -15,12 +15,12 @@ use crate::relation::{RelationKind, Role, Rule};
 
 pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
-    let (cs, ce) = clause(v, first);
     let mut pair: Option<(Party, Party)> = None;
     let mut end = last;
     let rule;
     match frame {
         Frame::Meet | Frame::Visit | Frame::Host => {
+            let (cs, ce) = clause(v, first);
             rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
             let mut other = phrase_at(v, last + 1, ce);
             if other.is_empty() && frame == Frame::Meet {
@@ -45,6 +45,7 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             }
         }
         Frame::NounVisit => {
+            let (cs, ce) = clause(v, first);
             rule = Rule::MeetVisit;
             let visitor = {
                 let owner = cx.possessor(first);
@@ -66,7 +67,14 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
         }
         _ => {
             rule = if kind == RelationKind::Meet { Rule::MeetNoun } else { Rule::Agreement };
-            let sides = between(cx, last + 1, ce);
+            // Most noun triggers find no pair: the clause is searched only where a pair
+            // could be read from it, each test below first asking the tokens that any
+            // clause would have to hold (the view remembers the clause once searched).
+            let sides = if BETWEEN.iter().any(|&i| v.is_in(last + i, &BETWEEN_WORDS)) {
+                between(cx, last + 1, clause(v, first).1)
+            } else {
+                List::new()
+            };
             if let [a, b] = sides[..] {
                 pair = Some((a, b));
                 if let Party::Token(t) = b {
@@ -76,7 +84,11 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                 pair = Some((a, b));
             } else {
                 let owner = cx.possessor(first);
-                let with = after_prep_within(v, last + 1, last + 3, ce, &const { WordSet::new(&["with"]) });
+                let with = if (1..=3).any(|i| v.is_in(last + i, &WITH)) {
+                    after_prep_within(v, last + 1, last + 3, clause(v, first).1, &WITH)
+                } else {
+                    List::new()
+                };
                 match (&owner[..], with.first()) {
                     ([a, b], _) => pair = Some((*b, *a)),
                     ([a], Some(&b)) => {
@@ -85,13 +97,17 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                     }
                     ([], Some(&b)) => {
                         let exclude = cx.id(Party::Token(b));
-                        let subj = subject(v, first, cs);
+                        let subj = subject(v, first, clause(v, first).0);
                         if let Some(&a) = subj.iter().find(|&&a| cx.id(a) != exclude) {
                             pair = Some((a, Party::Token(b)));
                             end = b;
                         }
                     }
-                    _ => pair = coordinated_pair(cx, cs, ce).or_else(|| next_clause_pair(cx, ce)),
+                    _ if pair_may_follow(v) => {
+                        let (cs, ce) = clause(v, first);
+                        pair = coordinated_pair(cx, cs, ce).or_else(|| next_clause_pair(cx, ce));
+                    }
+                    _ => {}
                 }
             }
         }
@@ -108,6 +124,21 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
         d.phrase_end = Some(end);
     }
     out.push(d);
+}
+
+/// Where "between" or "among" may stand after a noun trigger's last token.
+const BETWEEN: [usize; 2] = [1, 2];
+
+/// The words of [`between`].
+const BETWEEN_WORDS: WordSet = WordSet::new(&["between", "among"]);
+
+const WITH: WordSet = WordSet::new(&["with"]);
+
+/// Whether the sentence holds a name with a token that joins names right after it, which a
+/// pair of coordinated names ([`coordinated_pair`], [`next_clause_pair`]) needs: its first
+/// name's phrase goes on with one.
+fn pair_may_follow(v: &View) -> bool {
+    v.names_and_materiel().iter().any(|&i| v.entity(i).is_some() && joins_names(v, i + 1))
 }
 
 /// "the Putin-Kim meeting", "the Russia-Houthi alliance".
@@ -184,6 +215,147 @@ mod tests {
             let listed = i > 1 && v.punct(i - 1) == Some(',') && v.entity(i - 2).is_some();
             (!listed).then_some((Party::Token(names[0]), Party::Token(names[1])))
         })
+    }
+
+    /// `apply` as it was, searching the trigger's clause before anything else.
+    fn old_apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
+        let v = cx.v;
+        let (cs, ce) = clause(v, first);
+        let mut pair: Option<(Party, Party)> = None;
+        let mut end = last;
+        let rule;
+        match frame {
+            Frame::Meet | Frame::Visit | Frame::Host => {
+                rule = if frame == Frame::Visit { Rule::MeetVisit } else { Rule::Meet };
+                let mut other = phrase_at(v, last + 1, ce);
+                if other.is_empty() && frame == Frame::Meet {
+                    other = after_prep_within(v, last + 1, last + 2, ce, &WITH);
+                }
+                // One visits a state and hosts a person.
+                match frame {
+                    Frame::Visit => other.retain(|&t| v.kind(t) == Some(EntityKind::State)),
+                    Frame::Host => other.retain(|&t| v.kind(t) == Some(EntityKind::Person)),
+                    _ => {}
+                }
+                // "he will meet Putin": the pronoun is not Putin.
+                let except = other.first().and_then(|&o| cx.id(Party::Token(o)));
+                let subj = subject_or_main(cx, first, cs, except);
+                if let (Some(&a), Some(&b)) = (subj.first(), other.first()) {
+                    pair = Some((a, Party::Token(b)));
+                    end = b;
+                } else if let [a, b] = subj[..] {
+                    if frame == Frame::Meet {
+                        pair = Some((b, a));
+                    }
+                }
+            }
+            Frame::NounVisit => {
+                rule = Rule::MeetVisit;
+                let visitor = {
+                    let owner = cx.possessor(first);
+                    if owner.is_empty() {
+                        subject(v, first, cs)
+                    } else {
+                        owner
+                    }
+                };
+                let to: List<usize> =
+                    after_prep_within(v, last + 1, last + 3, ce, &const { WordSet::new(&["to"]) })
+                        .into_iter()
+                        .filter(|&t| v.kind(t) == Some(EntityKind::State))
+                        .collect();
+                if let (Some(&a), Some(&b)) = (visitor.first(), to.first()) {
+                    pair = Some((a, Party::Token(b)));
+                    end = b;
+                }
+            }
+            _ => {
+                rule = if kind == RelationKind::Meet { Rule::MeetNoun } else { Rule::Agreement };
+                let sides = between(cx, last + 1, ce);
+                if let [a, b] = sides[..] {
+                    pair = Some((a, b));
+                    if let Party::Token(t) = b {
+                        end = t;
+                    }
+                } else if let Some((a, b)) = hyphen_pair(cx, first) {
+                    pair = Some((a, b));
+                } else {
+                    let owner = cx.possessor(first);
+                    let with = after_prep_within(v, last + 1, last + 3, ce, &WITH);
+                    match (&owner[..], with.first()) {
+                        ([a, b], _) => pair = Some((*b, *a)),
+                        ([a], Some(&b)) => {
+                            pair = Some((*a, Party::Token(b)));
+                            end = b;
+                        }
+                        ([], Some(&b)) => {
+                            let exclude = cx.id(Party::Token(b));
+                            let subj = subject(v, first, cs);
+                            if let Some(&a) = subj.iter().find(|&&a| cx.id(a) != exclude) {
+                                pair = Some((a, Party::Token(b)));
+                                end = b;
+                            }
+                        }
+                        _ => pair = coordinated_pair(cx, cs, ce).or_else(|| next_clause_pair(cx, ce)),
+                    }
+                }
+            }
+        }
+        let Some((a, b)) = pair else { return };
+        if cx.id(a).is_none() || cx.id(a) == cx.id(b) {
+            return;
+        }
+        let mut d = out
+            .start(kind, rule, first, last)
+            .with(Role::Participants, Arg::Name(a))
+            .with(Role::Participants, Arg::Name(b));
+        if matches!(frame, Frame::NounMeet | Frame::NounPact | Frame::NounVisit) {
+            d.phrase_end = Some(end);
+        }
+        out.push(d);
+    }
+
+    /// The drafts of every meeting and agreement trigger of the seeds (and of sentences made
+    /// for the searches it skips) are those of the rule that searched the clause first.
+    #[test]
+    fn drafts_are_those_found_with_the_clause_searched_first() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts = vec![
+            "The talks between Iran and Russia, Kim’s meeting with Putin and the Putin-Kim summit; \
+             the agreement with Russia, which Iran signed, and Tehran and Moscow’s alliance."
+                .to_string(),
+            "With this agreement, Russia and North Korea have a pact. Their meeting, among Iran, \
+             Syria and Belarus, was a summit; talks with Hamas, Putin and Xi met after talks."
+                .into(),
+        ];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let (mut triggers, mut found) = (0, 0);
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            with_view(line, |v| {
+                let items = crate::relation::items::items(v);
+                let cx = Ctx { v, items: &items, memory: &[], fillers: &[], suppliers: &[] };
+                for i in 0..v.len() {
+                    for (n, t) in v.phrases(&v.doc.lexicon.triggers, i) {
+                        if !matches!(t.kind, RelationKind::Meet | RelationKind::Agreement) {
+                            continue;
+                        }
+                        let (mut new, mut old) = (Drafts::default(), Drafts::default());
+                        apply(&cx, t.kind, t.frame, i, i + n - 1, &mut new);
+                        old_apply(&cx, t.kind, t.frame, i, i + n - 1, &mut old);
+                        assert_eq!(
+                            format!("{:?}", new.list()),
+                            format!("{:?}", old.list()),
+                            "{i} of {line:?}"
+                        );
+                        triggers += 1;
+                        found += new.list().len();
+                    }
+                }
+            });
+        }
+        assert!(triggers > 100 && found > 30, "{triggers} triggers, {found} drafts");
     }
 
     #[test]
