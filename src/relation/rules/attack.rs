@@ -17,14 +17,14 @@ const AT: &[&str] =
 
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
-    let (cs, ce) = clause(v, first);
     // "capable of striking", "the threat of strikes": an ability or a fear, no attack; but "a
-    // series of strikes" counts them.
+    // series of strikes" counts them. (Asked before the clause is searched, which it needs not.)
     let counted =
         first >= 2 && v.is(first - 2, &["series", "wave", "waves", "barrage", "round", "spate", "string"]);
     if first > 0 && v.is(first - 1, &["of", "capable"]) && !(counted && frame == Frame::NounAttack) {
         return;
     }
+    let (cs, ce) = clause(v, first);
     // "targeted Iranian oil exports with new sanctions": an economic or political measure is
     // no weapon, whoever it hits.
     if (last + 1..ce).any(|k| v.is(k, &["with"]) && (k + 1..(k + 4).min(ce + 1)).any(|m| v.is(m, MEASURES))) {

@@ -11,7 +11,24 @@ use crate::relation::{RelationKind, Role, Rule};
 
 const DESTINATION: WordSet = WordSet::new(&["to", "into", "in", "within", "inside"]);
 
+/// Whether [`fill`] may find troops in some clause: a troop noun within its reach (six
+/// tokens after the trigger, eight before it).
+#[inline]
+fn troops_may_be_near(v: &View, first: usize, last: usize) -> bool {
+    (last + 1..=last + 6).chain(first.saturating_sub(8)..first).any(|i| v.class(i).personnel)
+}
+
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
+    // Most triggers of deployment have no troops near them, or no name after them for the
+    // destination; those need no clause.
+    if !troops_may_be_near(cx.v, first, last) || !super::name_after(cx.v, last) {
+        return;
+    }
+    fill(cx, frame, first, last, out);
+}
+
+/// The roles of a deployment, from the trigger's clause.
+fn fill(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
     let v = cx.v;
     let (cs, ce) = clause(v, first);
     // The troop noun: after the verb ("dispatched up to 10,000 soldiers") or, when the verb is
@@ -101,4 +118,51 @@ fn armed_group(v: &View, i: usize) -> bool {
         let entry = &v.doc.gazetteer.entries()[v.doc.entities[e].id.0 as usize];
         entry.organization_type == Some(OrganizationType::ArmedGroup)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::relation::view::with_view;
+
+    /// A trigger that `apply` turns away made no drafts: the drafts of every deployment
+    /// trigger of the seeds (and of sentences made for the tests) are those `fill` makes.
+    #[test]
+    fn triggers_turned_away_made_no_drafts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts = vec!["Russia sent up to 10,000 soldiers to Kursk; North Korean troops were \
+                              deployed in Russia, and a force stationed in Belarus; troops were sent \
+                              to the front line in Kursk. Wagner fighters deployed. Its deployment of troops."
+            .to_string()];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let (mut triggers, mut found, mut away) = (0, 0, 0);
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            with_view(line, |v| {
+                let cx = Ctx { v, items: &[], memory: &[], fillers: &[], suppliers: &[] };
+                for i in 0..v.len() {
+                    for (n, t) in v.phrases(&v.doc.lexicon.triggers, i) {
+                        if t.kind != RelationKind::Deploy {
+                            continue;
+                        }
+                        let (mut new, mut old) = (Drafts::default(), Drafts::default());
+                        apply(&cx, t.frame, i, i + n - 1, &mut new);
+                        fill(&cx, t.frame, i, i + n - 1, &mut old);
+                        assert_eq!(
+                            format!("{:?}", new.list()),
+                            format!("{:?}", old.list()),
+                            "{i} of {line:?}"
+                        );
+                        triggers += 1;
+                        found += new.list().len();
+                        away += usize::from(
+                            !troops_may_be_near(v, i, i + n - 1) || !super::super::name_after(v, i + n - 1),
+                        );
+                    }
+                }
+            });
+        }
+        assert!(triggers > 40 && found > 5 && away > 10, "{triggers} triggers, {found} drafts, {away} away");
+    }
 }

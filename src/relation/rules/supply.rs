@@ -19,6 +19,16 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     if frame != Frame::Arm && cx.items.is_empty() {
         return;
     }
+    // Most supply triggers find no relation; these tests turn away many of them before
+    // `frames` searches their clause. A noun needs items of its own near it, and a gift a
+    // name after its verb: the recipient of "sent drones to Russia", the giver of "drones
+    // were sent by Iran".
+    if !items_may_be_near(cx, frame, first, last) {
+        return;
+    }
+    if matches!(frame, Frame::Give | Frame::Arm) && !super::name_after(cx.v, last) {
+        return;
+    }
     frames(cx, frame, first, last, out);
 }
 
@@ -206,6 +216,21 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
     }
 }
 
+/// Whether a noun frame may find its items: those of a shipment stand within eight tokens
+/// after it or end a token or two before it, those of an arms deal end right before it.
+/// Asked before the clause is searched, so the window is the widest any clause leaves.
+#[inline]
+fn items_may_be_near(cx: &Ctx, frame: Frame, first: usize, last: usize) -> bool {
+    let near = |i: &Item| match frame {
+        Frame::NounGive | Frame::NounReceive => {
+            i.first > last && i.last <= last + 8 || i.last + 1 == first || i.last + 2 == first
+        }
+        Frame::NounDeal => i.last + 1 == first,
+        _ => true,
+    };
+    !matches!(frame, Frame::NounGive | Frame::NounReceive | Frame::NounDeal) || cx.items.iter().any(near)
+}
+
 fn tok(f: Party) -> Option<usize> {
     match f {
         Party::Token(t) => Some(t),
@@ -346,6 +371,52 @@ mod tests {
             }
             (n, !found.is_empty())
         })
+    }
+
+    /// `apply` turns triggers away before `frames` searches their clause: the drafts of every
+    /// supply trigger of the seeds (and of sentences made for the tests) are those `frames`
+    /// makes without the tests.
+    #[test]
+    fn triggers_turned_away_made_no_drafts() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut texts = vec![
+            "Iran’s shipment of drones to Russia, artillery shells deliveries; the arms deal between \
+             Belarus and Syria, a purchase of 155mm artillery shells; drones were sent by Iran."
+                .to_string(),
+            "Iran arms the Houthis. Russia was supplied drones. Iran sent drones, and Russia sent \
+             shells to them; the Houthis were armed by Iran with missiles."
+                .into(),
+        ];
+        texts.extend(
+            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
+        );
+        let (mut triggers, mut found) = (0, 0);
+        for line in texts.iter().flat_map(|t| t.lines()) {
+            with_view(line, |v| {
+                let items = items(v);
+                let cx = Ctx { v, items: &items, memory: &[], fillers: &[], suppliers: &[] };
+                for i in 0..v.len() {
+                    for (n, t) in v.phrases(&v.doc.lexicon.triggers, i) {
+                        if t.kind != RelationKind::Supply {
+                            continue;
+                        }
+                        let (mut new, mut old) = (Drafts::default(), Drafts::default());
+                        apply(&cx, t.frame, i, i + n - 1, &mut new);
+                        if t.frame == Frame::Arm || !items.is_empty() {
+                            frames(&cx, t.frame, i, i + n - 1, &mut old);
+                        }
+                        assert_eq!(
+                            format!("{:?}", new.list()),
+                            format!("{:?}", old.list()),
+                            "{i} of {line:?}"
+                        );
+                        triggers += 1;
+                        found += new.list().len();
+                    }
+                }
+            });
+        }
+        assert!(triggers > 100 && found > 30, "{triggers} triggers, {found} drafts");
     }
 
     /// `apply` skips `frames` for a sentence without an item unless the frame is "arm". Each
