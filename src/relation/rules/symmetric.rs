@@ -45,8 +45,20 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
             }
         }
         Frame::NounVisit => {
-            let (cs, ce) = clause(v, first);
             rule = Rule::MeetVisit;
+            // The state visited first: most visits name none right after the noun, and need
+            // neither their clause nor their visitor.
+            if !(1..=3).any(|i| v.is_in(last + i, &TO)) {
+                return;
+            }
+            let (cs, ce) = clause(v, first);
+            let to: List<usize> = after_prep_within(v, last + 1, last + 3, ce, &TO)
+                .into_iter()
+                .filter(|&t| v.kind(t) == Some(EntityKind::State))
+                .collect();
+            if to.is_empty() {
+                return;
+            }
             let visitor = {
                 let owner = cx.possessor(first);
                 if owner.is_empty() {
@@ -55,11 +67,6 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
                     owner
                 }
             };
-            let to: List<usize> =
-                after_prep_within(v, last + 1, last + 3, ce, &const { WordSet::new(&["to"]) })
-                    .into_iter()
-                    .filter(|&t| v.kind(t) == Some(EntityKind::State))
-                    .collect();
             if let (Some(&a), Some(&b)) = (visitor.first(), to.first()) {
                 pair = Some((a, Party::Token(b)));
                 end = b;
@@ -134,6 +141,8 @@ const BETWEEN_WORDS: WordSet = WordSet::new(&["between", "among"]);
 
 const WITH: WordSet = WordSet::new(&["with"]);
 
+const TO: WordSet = WordSet::new(&["to"]);
+
 /// Whether the sentence holds a name with a token that joins names right after it, which a
 /// pair of coordinated names ([`coordinated_pair`], [`next_clause_pair`]) needs: its first
 /// name's phrase goes on with one.
@@ -157,10 +166,11 @@ fn coordinated_pair(cx: &Ctx, cs: usize, ce: usize) -> Option<(Party, Party)> {
     let actor = |i: usize| {
         matches!(v.kind(i), Some(EntityKind::State | EntityKind::Organization | EntityKind::Person))
     };
-    // Every token of the clause is asked, and most are words: a plain loop that turns them
-    // away by one look at the token costs about half of a `find_map` closure that read each
-    // one's entry kind.
-    for i in cs..=ce {
+    // Only names begin a pair: the view's list of names and materiel words, in order, is
+    // read from the clause's start instead of every token of the clause.
+    let listed = v.names_and_materiel();
+    let from = listed.partition_point(|&i| i < cs);
+    for &i in listed.get(from..).unwrap_or_default().iter().take_while(|&&i| i <= ce) {
         // A phrase of two names that starts with the name at `i` goes on with a joining
         // token right after it: most names need no phrase read.
         if v.entity(i).is_none() || !actor(i) || !joins_names(v, i + 1) {
