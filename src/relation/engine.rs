@@ -61,14 +61,16 @@ pub(crate) fn relations<'a>(
     };
     let mut scratch = Scratch::default();
     // Only a line with a gate word can hold a candidate, so lines are found outward from the
-    // hits instead of splitting the whole document: back to the line feed before a hit, and
-    // on to the one after it by the scan that splits the line into sentences. The line itself
-    // is not asked whether it can hold a relation (none of its sentences can if it cannot).
+    // hits instead of splitting the whole document: back to the line feed before a hit (or
+    // to a full stop that ends a sentence for sure: the sentences before it hold no gate
+    // word, so none is a candidate), and on to the one after it by the scan that splits the
+    // line into sentences. The line itself is not asked whether it can hold a relation (none
+    // of its sentences can if it cannot).
     let (mut next_trigger, mut next_title) = (0, 0);
     let mut from = 0;
     while let Some(at) = first_hit(&triggers, &mut next_trigger, &titles, &mut next_title, from) {
-        let Some(start) = line_start(text, from, at) else { break };
-        from = sentences_into(text, start, spans);
+        let Some(end) = sentences_into(text, from, at, spans) else { break };
+        from = end;
         for &s in spans.iter() {
             // A long stretch is cut into pieces only if it can hold a relation at all: cutting
             // searches each piece back for a space, which a text without spaces reads whole.
@@ -392,47 +394,6 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
     }
 }
 
-/// The start of the line of `text` that holds byte `at`, given `from`, the start of a line at
-/// or before `at`; `None` if `at` is past the end. Only the line's bytes before `at` are read.
-fn line_start(text: &str, from: usize, at: usize) -> Option<usize> {
-    if from > at || at >= text.len() {
-        return None;
-    }
-    Some(last_line_feed(text.as_bytes(), from, at).map_or(from, |i| i + 1))
-}
-
-/// 0xFF for each of the first sixteen `bytes` that is a line feed, the first byte lowest; 0
-/// for the others. A loop over a fixed length, which the compiler turns into one vector
-/// comparison.
-#[inline(always)]
-fn line_feeds(bytes: &[u8]) -> u128 {
-    let bytes: &[u8; 16] = bytes.try_into().unwrap_or(&[0; 16]);
-    let mut marks = [0u8; 16];
-    for (mark, &b) in marks.iter_mut().zip(bytes) {
-        *mark = u8::from(b == b'\n').wrapping_neg();
-    }
-    u128::from_le_bytes(marks)
-}
-
-/// The offset of the last line feed of `bytes` in `from..to`, sixteen bytes at a time from
-/// `to` back.
-fn last_line_feed(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
-    let mut end = to.min(bytes.len());
-    while end > from {
-        let found = match end.checked_sub(16) {
-            Some(start) if start >= from => line_feeds(&bytes[start..end]),
-            // The sixteen bytes before `end`, without those before `from`.
-            Some(start) => line_feeds(&bytes[start..end]) & u128::MAX << (8 * (from - start)),
-            None => return bytes[from..end].iter().rposition(|&b| b == b'\n').map(|i| from + i),
-        };
-        if found != 0 {
-            return Some(end - 1 - found.leading_zeros() as usize / 8);
-        }
-        end -= 16;
-    }
-    None
-}
-
 /// Whether a relation was stated within the anaphora window before `at`.
 fn recent(memory: &Memories, at: usize) -> bool {
     memory.list.last().is_some_and(|m| at.saturating_sub(m.at) < ANAPHORA_WINDOW)
@@ -594,44 +555,18 @@ mod tests {
             .collect()
     }
 
-    /// The lines that hold one of `hits` as the engine's loop finds them: each begins at the
-    /// line feed before a hit and ends where splitting it into sentences stopped.
-    fn hit_lines(text: &str, triggers: &[usize], titles: &[usize]) -> Vec<Span> {
+    /// The ends of the lines that hold one of `hits` as the engine's loop finds them: where
+    /// splitting the line of each first hit after the line before into sentences stopped.
+    fn hit_lines(text: &str, triggers: &[usize], titles: &[usize]) -> Vec<usize> {
         let (mut i, mut j, mut from) = (0, 0, 0);
         let mut lines = Vec::new();
         let mut spans = Vec::new();
         while let Some(at) = first_hit(triggers, &mut i, titles, &mut j, from) {
-            let Some(start) = line_start(text, from, at) else { break };
-            from = sentences_into(text, start, &mut spans);
-            lines.push(Span::new(start, from));
+            let Some(end) = sentences_into(text, from, at, &mut spans) else { break };
+            from = end;
+            lines.push(from);
         }
         lines
-    }
-
-    #[test]
-    fn line_feeds_are_found_sixteen_bytes_at_a_time_backwards() {
-        for text in TEXTS {
-            let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                for to in from..=bytes.len() {
-                    let expected = bytes[from..to].iter().rposition(|&b| b == b'\n').map(|i| from + i);
-                    assert_eq!(last_line_feed(bytes, from, to), expected, "{text:?} {from}..{to}");
-                }
-            }
-        }
-        // Every byte value at every place of sixteen.
-        for b in 0..=u8::MAX {
-            for k in 0..16 {
-                for fill in [b'a', 0x0B, 0x8A, b'\n'] {
-                    let mut sixteen = [fill; 16];
-                    sixteen[k] = b;
-                    let marked: Vec<bool> =
-                        (0..16).map(|i| line_feeds(&sixteen) >> (8 * i) & 0xFF == 0xFF).collect();
-                    let expected: Vec<bool> = sixteen.iter().map(|&c| c == b'\n').collect();
-                    assert_eq!(marked, expected, "{sixteen:?}");
-                }
-            }
-        }
     }
 
     const TEXTS: &[&str] = &[
@@ -653,11 +588,12 @@ mod tests {
         "\n................................\n................................................\n",
     ];
 
-    /// The lines `split_inclusive` gives that hold one of the hits of either list.
-    fn split_lines_holding(text: &str, a: &[usize], b: &[usize]) -> Vec<Span> {
+    /// The ends of the lines `split_inclusive` gives that hold one of the hits of either list.
+    fn split_lines_holding(text: &str, a: &[usize], b: &[usize]) -> Vec<usize> {
         split_lines(text)
             .into_iter()
             .filter(|l| a.iter().chain(b).any(|&h| l.start <= h && h < l.end))
+            .map(|l| l.end)
             .collect()
     }
 
@@ -781,7 +717,7 @@ mod tests {
 
         #[test]
         fn lines_around_many_hits_are_the_split_lines(
-            text in "[a \n\r\u{2028}é’.]{0,60}",
+            text in "[a Kvs\n\r\u{2028}é’.]{0,60}",
             a in proptest::collection::btree_set(0..64usize, 0..6),
             b in proptest::collection::btree_set(0..64usize, 0..6),
         ) {

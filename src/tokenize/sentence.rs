@@ -84,13 +84,125 @@ pub fn sentences(text: &str) -> Vec<Span> {
     out
 }
 
-/// The [`sentences`] of the line of `text` that begins at `from` (up to and including its
-/// line feed, as `split_inclusive('\n')` cuts lines) into `out`, cleared first, as offsets
-/// into `text`; returns where the line ends. The scan for stops finds the line feed, so a
-/// caller that splits some lines of a document need not find their ends first. Nothing that
+/// The [`sentences`] of the line of `text` that holds byte `at` (up to and including its line
+/// feed, as `split_inclusive('\n')` cuts lines) into `out`, cleared first, as offsets into
+/// `text`, but for those that end before a sentence which begins at or before `at`: a
+/// caller that asks at its first gate word of the line loses only sentences without one.
+/// `from` is the start of a line at or before `at`. Returns where the line ends, `None` if
+/// `at` is past the end of `text`.
+///
+/// The line is split from where a backward scan from `at` first finds its line feed or a
+/// full stop that ends a sentence whatever stands before it on the line
+/// ([`sentence_after`]): the sentences before that hold no gate word, and splitting them
+/// cost four instructions a byte. The scan for stops finds the line's end, so a caller
+/// that splits some lines of a document need not find their ends first. Nothing that
 /// decides a sentence looks past a line feed, so the sentences are those of the line alone.
-pub(crate) fn sentences_into(text: &str, from: usize, out: &mut Vec<Span>) -> usize {
-    split(text, from, true, out)
+pub(crate) fn sentences_into(text: &str, from: usize, at: usize, out: &mut Vec<Span>) -> Option<usize> {
+    let start = split_start(text, from, at)?;
+    Some(split(text, start, true, out))
+}
+
+/// Where [`sentences_into`] splits the line that holds `at` from: after the last line feed
+/// in `from..at` or at the first sentence start [`sentence_after`] a full stop there gives,
+/// whichever comes last, else `from`; `None` if `from > at` or `at` is past the end.
+/// Read back from `at` a block of [`BACK`] bytes at a time, classed at once; a block
+/// without a line feed or full stop costs no more than that.
+fn split_start(text: &str, from: usize, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if from > at || at >= bytes.len() {
+        return None;
+    }
+    // A full stop marked at `i`: the sentence start it gives, or the line's start.
+    let start_at = |i: usize| match bytes[i] {
+        b'\n' => Some(i + 1),
+        _ => sentence_after(text, i).filter(|&s| s <= at),
+    };
+    let mut end = at;
+    while end > from {
+        let Some(base) = end.checked_sub(BACK) else {
+            // Fewer than a block's bytes before `end`: byte by byte.
+            let found = (from..end).rev().filter(|&i| matches!(bytes[i], b'\n' | b'.')).find_map(start_at);
+            return Some(found.unwrap_or(from));
+        };
+        let words = feeds_and_stops(&bytes[base..end]);
+        if words.iter().any(|&w| w != 0) {
+            for (k, &word) in words.iter().enumerate().rev() {
+                let mut word = word;
+                while word != 0 {
+                    let j = 7 - word.leading_zeros() as usize / 8;
+                    let i = base + 8 * k + j;
+                    if i < from {
+                        return Some(from);
+                    }
+                    if let Some(start) = start_at(i) {
+                        return Some(start);
+                    }
+                    // The marks before this one.
+                    word &= (1 << (8 * j)) - 1;
+                }
+            }
+        }
+        end = base;
+    }
+    Some(from)
+}
+
+/// Bytes that [`split_start`] classes at once.
+const BACK: usize = 64;
+
+/// The [`BACK`] `bytes` as eight words, the first lowest, each byte 0xFF if it is a line feed
+/// or a full stop and 0 if not. A loop over a fixed length, which the compiler turns into
+/// vector comparisons.
+#[inline(always)]
+fn feeds_and_stops(bytes: &[u8]) -> [u64; 8] {
+    let bytes: &[u8; BACK] = bytes.try_into().unwrap_or(&[0; BACK]);
+    let mut marks = [0u8; BACK];
+    for (mark, &b) in marks.iter_mut().zip(bytes) {
+        *mark = u8::from(b == b'\n' || b == b'.').wrapping_neg();
+    }
+    let mut words = [0u64; 8];
+    for (word, eight) in words.iter_mut().zip(marks.chunks_exact(8)) {
+        *word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+    }
+    words
+}
+
+/// Where the sentence after the full stop at `stop` of `text` begins, if the stop ends a
+/// sentence whatever stands before it on its line: it ends a word of ASCII letters and digits
+/// after a space, a word that is neither a title nor a single capital, and one or more
+/// spaces follow it, then no lower-case letter and none of `. ? ! , ; :`. Splitting from the
+/// line's start, [`Segments`] reaches the stop (a letter or digit before it is in no
+/// terminator run and no white space after one) and ends a segment there (SB8 and SB8a do
+/// not hold), whose next segment begins after the spaces; and the sentence before is not
+/// continued ([`continues`]: its last word is no title, no initial and, without a full stop
+/// of its own, no initialism). So the segments from there on are those of a split that
+/// begins there.
+fn sentence_after(text: &str, stop: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes.get(stop) != Some(&b'.') || bytes.get(stop + 1) != Some(&b' ') {
+        return None;
+    }
+    let mut word = stop;
+    while word > 0 && bytes[word - 1].is_ascii_alphanumeric() {
+        word -= 1;
+    }
+    let last = &bytes[word..stop];
+    let initial = matches!(last, [c] if c.is_ascii_uppercase());
+    if last.is_empty() || word == 0 || bytes[word - 1] != b' ' || initial || is_title(last) {
+        return None;
+    }
+    // The spaces the segments skip after a terminator run.
+    let mut pos = stop + 1;
+    loop {
+        match bytes.get(pos..) {
+            Some([b' ' | b'\t', ..]) => pos += 1,
+            Some([0xC2, 0xA0, ..]) => pos += 2,
+            _ => break,
+        }
+    }
+    let next = char_at(text, pos)?;
+    let ends = !(next.is_lowercase() || matches!(next, '.' | '?' | '!' | ',' | ';' | ':'));
+    ends.then_some(pos)
 }
 
 /// The sentences of `text` from `from` on into `out` (cleared first): the trimmed
@@ -933,6 +1045,30 @@ mod same_as_before {
         out
     }
 
+    /// The sentences of the line `start..end` of `text` asked for at its bytes (all of a short
+    /// line, some of a long one, every one around a full stop), from its start and from the
+    /// text's: the line's end, and of its `sentences` those that end after where the split
+    /// began, which is at or before the byte asked for.
+    fn line_from_any_byte(text: &str, start: usize, end: usize, sentences: &[Span]) {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let near_stop = |at: usize| (at.saturating_sub(4)..(at + 2).min(end)).any(|i| bytes[i] == b'.');
+        for at in start..end {
+            if end - start > 300 && at % 37 != 0 && !near_stop(at) {
+                continue;
+            }
+            for from in [start, 0] {
+                assert_eq!(sentences_into(text, from, at, &mut out), Some(end), "{text:?} {from} {at}");
+                let kept = sentences.len() - out.len();
+                assert_eq!(out, sentences[kept..], "{text:?} {from} {at}");
+                let first = out.first().map_or(end, |s| s.start);
+                assert!(sentences[..kept].iter().all(|s| s.end <= first && s.end <= at), "{text:?} {at}");
+                // The split begins after the last line feed before `at`.
+                assert!(split_start(text, from, at).is_some_and(|s| start <= s && s <= at));
+            }
+        }
+    }
+
     /// The sentences of `text`, whole and line by line, its segments, and every trim and
     /// every join that `split` could ask of it (each segment trimmed, and each run of up to
     /// five pieces against the piece after it), against the old computations.
@@ -956,12 +1092,13 @@ mod same_as_before {
         for line in text.split_inclusive('\n') {
             let alone: Vec<Span> =
                 old_sentences(line).into_iter().map(|s| Span::new(s.start + start, s.end + start)).collect();
-            assert_eq!(sentences_into(text, start, &mut out), start + line.len(), "{text:?} from {start}");
+            assert_eq!(split(text, start, true, &mut out), start + line.len(), "{text:?} from {start}");
             assert_eq!(out, alone, "{text:?} from {start}");
+            line_from_any_byte(text, start, start + line.len(), &alone);
             start += line.len();
         }
-        assert_eq!(sentences_into(text, text.len(), &mut out), text.len());
-        assert!(out.is_empty());
+        assert_eq!(sentences_into(text, text.len(), text.len(), &mut out), None);
+        assert_eq!(sentences_into(text, 0, text.len(), &mut out), None);
         let mut pieces = Vec::new();
         for (start, segment) in old_segments(text) {
             let span = Span::new(start, start + segment.len());
