@@ -41,23 +41,13 @@ pub(crate) fn relations<'a>(
     let mut found: Vec<Relation<'a>> = recycle(core::mem::take(&mut kept.found));
     let Kept { memory, lower, spans, buffers, .. } = &mut kept;
     let Hits { triggers, titles } = setup.gate.hits(text, keywords);
-    let person = |e: &Entity| setup.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
-    let mut names = Cursor::new(entities, |e: &Entity| e.span.start);
-    let mut trigger_at = Cursor::new(&triggers, |&h| h);
-    let mut title_at = Cursor::new(&titles, |&h| h);
-    // Whether `span` can hold a relation: a trigger word and a name (or a relation just
-    // stated, for "This arms transfer …"), or a title word and a person. Spans come in
-    // order, so the lists are walked, not searched; only the trigger words are counted:
-    // for names and titles, whether there is one in the span is enough, and a person is
-    // looked for only where there is a title.
-    let mut candidate = |span: Span, memory: &Memories| {
-        let first = names.seek(span.start);
-        let (t, t_end) = (trigger_at.seek(span.start), trigger_at.end_before(span.end));
-        let triggered = t < t_end && (names.any_before(span.end) || recent(memory, span.start));
-        title_at.seek(span.start);
-        let titled = title_at.any_before(span.end)
-            && entities[first..].iter().take_while(|e| e.span.start < span.end).any(person);
-        (triggered, titled, first, &triggers[t..t_end])
+    let mut candidates = Candidates {
+        names: Cursor::new(entities, |e: &Entity| e.span.start),
+        trigger_at: Cursor::new(&triggers, |&h| h),
+        title_at: Cursor::new(&titles, |&h| h),
+        entities,
+        triggers: &triggers,
+        gazetteer: setup.gazetteer,
     };
     let mut scratch = Scratch::default();
     // Only a line with a gate word can hold a candidate, so lines are found outward from the
@@ -75,16 +65,17 @@ pub(crate) fn relations<'a>(
             // A long stretch is cut into pieces only if it can hold a relation at all: cutting
             // searches each piece back for a space, which a text without spaces reads whole.
             // (No piece can hold a trigger or title word that the whole does not.)
-            if s.len() > MAX_SENTENCE && matches!(candidate(s, memory), (false, false, ..)) {
+            if s.len() > MAX_SENTENCE && matches!(candidates.test(s, memory), (false, false, ..)) {
                 continue;
             }
             for s in bounded(text, s) {
-                let (triggered, titled, first, hits) = candidate(s, memory);
+                let (triggered, titled, first, hits) = candidates.test(s, memory);
                 if !triggered && !titled {
                     continue;
                 }
                 let view = View::new(&doc, s, first, &mut scratch, lower);
-                sentence(&view, hits, titled, setup, memory, buffers, &mut found);
+                let got = Found { hits, titled, first };
+                sentence(&view, &got, setup, memory, buffers, &mut found);
                 view.recycle(&mut scratch);
             }
         }
@@ -192,12 +183,20 @@ struct Buffers {
     items: Vec<Item>,
 }
 
-/// Reads one sentence; `hits` are the gate's trigger-word offsets inside it, and `titled`
-/// says whether it holds a title word and a person.
+/// What the candidate test found in a sentence.
+struct Found<'h> {
+    /// The gate's trigger-word offsets inside it.
+    hits: &'h [usize],
+    /// Whether it holds a title word and a person.
+    titled: bool,
+    /// The index of its first entity (of those starting at or after its start).
+    first: usize,
+}
+
+/// Reads one sentence, with what the candidate test found in it.
 fn sentence<'a>(
     v: &View<'_, 'a>,
-    hits: &[usize],
-    titled: bool,
+    got: &Found,
     setup: &Setup<'a>,
     memory: &mut Memories,
     buffers: &mut Buffers,
@@ -219,14 +218,14 @@ fn sentence<'a>(
         }
     };
     // A title must end on a head word, and the gate reports every head word.
-    if titled {
+    if got.titled {
         rules::offices(&cx, drafts);
         for d in drafts.list() {
             keep(d, out);
         }
         drafts.clear();
     }
-    for &hit in hits {
+    for &hit in got.hits {
         let Ok(i) = v.tokens.binary_search_by_key(&hit, |t| t.span.start) else { continue };
         if v.word(i).is_none() {
             continue;
@@ -261,7 +260,7 @@ fn sentence<'a>(
     for r in &out[start..] {
         let from = memory.fillers.len();
         if Recalled::is(r.kind) {
-            entities_into(v, r, &mut memory.fillers);
+            entities_into(v, got.first, r, &mut memory.fillers);
         }
         if r.kind == RelationKind::Supply {
             for &(role, e) in &memory.fillers[from..] {
@@ -291,14 +290,27 @@ struct Memories {
     suppliers: Vec<u32>,
 }
 
-/// Appends the entities (by index) that fill the roles of `r` to `out`.
-fn entities_into(v: &View, r: &Relation, out: &mut Vec<(Role, usize)>) {
-    let entities = v.doc.entities;
-    let entity = |span: Span| {
-        let e = entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?;
-        (entities[e].span == span).then_some(e)
-    };
+/// Appends the entities (by index) that fill the roles of `r` to `out`; `first` is the index
+/// of the first entity of `v`'s sentence.
+fn entities_into(v: &View, first: usize, r: &Relation, out: &mut Vec<(Role, usize)>) {
+    let entity = |span: Span| entity_of(v.doc.entities, first, v.span, span);
     out.extend(r.args.iter().filter_map(|(role, a)| Some((*role, entity(a.span)?))));
+}
+
+/// The index of the entity of `entities` whose span is `span`; `first` is the index of the
+/// first entity that starts in `sentence`. Most fillers are names of the sentence, whose
+/// entities are few and begin at `first`: they are read in order there (a binary search of
+/// the document's entities cost ten steps a filler), and only a filler from elsewhere (of a
+/// relation recalled by "the strike") is searched for in the whole list.
+#[inline(always)]
+fn entity_of(entities: &[Entity], first: usize, sentence: Span, span: Span) -> Option<usize> {
+    let e = if sentence.start <= span.start && span.start < sentence.end {
+        let own = entities.get(first..).unwrap_or_default().iter();
+        first + own.take_while(|e| e.span.start < sentence.end).position(|e| e.span.start == span.start)?
+    } else {
+        entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?
+    };
+    (entities[e].span == span).then_some(e)
 }
 
 /// "…, a claim X denied" after a draft's trigger: a negated copy whose evidence is the
@@ -376,6 +388,42 @@ impl<'l, T, K: Fn(&T) -> usize> Cursor<'l, T, K> {
     /// The end of the elements from the last [`Cursor::seek`] on whose keys are below `end`.
     fn end_before(&self, end: usize) -> usize {
         self.at + self.list[self.at..].iter().take_while(|x| (self.key)(x) < end).count()
+    }
+}
+
+/// The lists a sentence is asked about to tell whether it can hold a relation.
+struct Candidates<'l, 'a, N, T, U> {
+    names: Cursor<'l, Entity<'a>, N>,
+    trigger_at: Cursor<'l, usize, T>,
+    title_at: Cursor<'l, usize, U>,
+    entities: &'l [Entity<'a>],
+    triggers: &'l [usize],
+    gazetteer: &'l Gazetteer,
+}
+
+impl<'l, 'a, N, T, U> Candidates<'l, 'a, N, T, U>
+where
+    N: Fn(&Entity<'a>) -> usize,
+    T: Fn(&usize) -> usize,
+    U: Fn(&usize) -> usize,
+{
+    /// Whether `span` can hold a relation: a trigger word and a name (or a relation just
+    /// stated, for "This arms transfer …"), or a title word and a person; and the index of
+    /// its first name and its trigger words. Spans come in order, so the lists are walked,
+    /// not searched; only the trigger words are counted: for names and titles, whether
+    /// there is one in the span is enough, and a person is looked for only where there is a
+    /// title. Inlined into the engine's loop: as a closure called from two places it was
+    /// a call per sentence that reloaded its captures.
+    #[inline(always)]
+    fn test(&mut self, span: Span, memory: &Memories) -> (bool, bool, usize, &'l [usize]) {
+        let first = self.names.seek(span.start);
+        let (t, t_end) = (self.trigger_at.seek(span.start), self.trigger_at.end_before(span.end));
+        let triggered = t < t_end && (self.names.any_before(span.end) || recent(memory, span.start));
+        self.title_at.seek(span.start);
+        let person = |e: &Entity| self.gazetteer.entries()[e.id.0 as usize].kind == EntityKind::Person;
+        let titled = self.title_at.any_before(span.end)
+            && self.entities[first..].iter().take_while(|e| e.span.start < span.end).any(person);
+        (triggered, titled, first, &self.triggers[t..t_end])
     }
 }
 
@@ -595,6 +643,47 @@ mod tests {
             .filter(|l| a.iter().chain(b).any(|&h| l.start <= h && h < l.end))
             .map(|l| l.end)
             .collect()
+    }
+
+    /// `entity_of` as the binary search of the whole list it replaced, on the entities of the
+    /// seeds, for every sentence and every entity's span, spans beside them, and spans of
+    /// other sentences.
+    #[test]
+    fn entities_of_sentences_are_those_of_the_whole_list() {
+        let x = crate::Extractor::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+        let mut asked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let entities = x.extract(&text).entities;
+            let old = |span: Span| {
+                let e = entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?;
+                (entities[e].span == span).then_some(e)
+            };
+            let mut spans: Vec<Span> = Vec::new();
+            for e in &entities {
+                let Span { start, end } = e.span;
+                spans.extend([
+                    e.span,
+                    Span::new(start, end + 1),
+                    Span::new(start + 1, end),
+                    Span::new(start, start),
+                ]);
+                spans.push(Span::new(start.saturating_sub(1), end));
+            }
+            for sentence in sentences(&text) {
+                let first = entities.partition_point(|e| e.span.start < sentence.start);
+                for &span in &spans {
+                    assert_eq!(
+                        entity_of(&entities, first, sentence, span),
+                        old(span),
+                        "{sentence:?} {span:?}"
+                    );
+                    asked += 1;
+                }
+            }
+        }
+        assert!(asked > 100_000, "{asked}");
     }
 
     /// The kept list of relations is handed from document to document as it is, without

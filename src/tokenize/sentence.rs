@@ -540,12 +540,18 @@ fn push(text: &str, out: &mut Vec<Span>, span: Span) {
 }
 
 /// Whether `span` of `text` is a line of [`FURNITURE`]. Most sentences are longer than any
-/// furniture line or of a length none has, and are not compared.
+/// furniture line or of a length none has, and are not compared: that test is inlined into
+/// the splitter's loop, the comparison is not (a call on every sentence made the loop
+/// reload its vector constants after each).
+#[inline(always)]
 fn is_furniture(text: &str, span: Span) -> bool {
     let len = span.len();
-    if len > FURNITURE_MAX || FURNITURE_LENGTHS >> len & 1 == 0 {
-        return false;
-    }
+    len <= FURNITURE_MAX && FURNITURE_LENGTHS >> len & 1 != 0 && is_furniture_line(text, span)
+}
+
+/// [`is_furniture`] for a span of a furniture line's length.
+#[inline(never)]
+fn is_furniture_line(text: &str, span: Span) -> bool {
     let s = text.as_bytes().get(span.start..span.end).unwrap_or_default();
     FURNITURE.iter().any(|f| s.eq_ignore_ascii_case(f.as_bytes()))
 }
