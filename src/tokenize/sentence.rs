@@ -314,55 +314,78 @@ impl Iterator for Segments<'_> {
                 self.pos = (at + len).min(bytes.len());
                 continue;
             }
-            let c = char_at(text, at).unwrap_or(' ');
-            let mut end = at + c.len_utf8();
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
-                self.pos = end;
-                self.start = if self.one_line && c == '\n' { bytes.len() } else { end };
-                if at == start {
-                    // Only the line break, which is white space: the line feed after a
-                    // sentence's last stop, in most lines.
-                    self.end = end;
-                    return Some(None);
+            // An ASCII terminator is most often settled by the byte or two after it, as the
+            // general path below would settle it: "word. The" and a terminator at the end of
+            // the line end a segment, "U.S" and "3.5" do not.
+            let quick = match (lead, second, bytes.get(at + 2)) {
+                (b'.' | b'?' | b'!', Some(b' '), Some(n)) if n.is_ascii_uppercase() => Some((at + 1, at + 2)),
+                (b'.' | b'?' | b'!', Some(b'\n'), _) => Some((at + 1, at + 1)),
+                (b'.' | b'?' | b'!', Some(n), _) if n.is_ascii_alphanumeric() => {
+                    self.pos = at + 1;
+                    continue;
                 }
-                return Some(self.cut(start, end));
-            }
-            let mut full_stop = c == '.';
-            let mut closed = false;
-            // The rest of the terminator run and the closing quotes and brackets.
-            while let Some(t) = char_at(text, end) {
-                if matches!(t, '.' | '?' | '!' | '…' | '"' | '\'' | '”' | '’' | '»' | ')' | ']') {
-                    full_stop &= t != '?' && t != '!';
-                    closed |= !matches!(t, '.' | '?' | '!' | '…');
-                    end += t.len_utf8();
-                } else {
-                    break;
+                _ => None,
+            };
+            let (end, pos) = match quick {
+                Some(quick) => quick,
+                None => {
+                    let c = char_at(text, at).unwrap_or(' ');
+                    let mut end = at + c.len_utf8();
+                    if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}') {
+                        self.pos = end;
+                        self.start = if self.one_line && c == '\n' { bytes.len() } else { end };
+                        if at == start {
+                            // Only the line break, which is white space: the line feed after a
+                            // sentence's last stop, in most lines.
+                            self.end = end;
+                            return Some(None);
+                        }
+                        return Some(self.cut(start, end));
+                    }
+                    let mut full_stop = c == '.';
+                    let mut closed = false;
+                    // The rest of the terminator run and the closing quotes and brackets.
+                    while let Some(t) = char_at(text, end) {
+                        if matches!(t, '.' | '?' | '!' | '…' | '"' | '\'' | '”' | '’' | '»' | ')' | ']')
+                        {
+                            full_stop &= t != '?' && t != '!';
+                            closed |= !matches!(t, '.' | '?' | '!' | '…');
+                            end += t.len_utf8();
+                        } else {
+                            break;
+                        }
+                    }
+                    // Spaces, tabs and no-break spaces (C2 A0).
+                    let mut pos = end;
+                    loop {
+                        match bytes.get(pos..) {
+                            Some([b' ' | b'\t', ..]) => pos += 1,
+                            Some([0xC2, 0xA0, ..]) => pos += 2,
+                            _ => break,
+                        }
+                    }
+                    self.pos = pos;
+                    let spaces = pos - end;
+                    let next = char_at(text, pos);
+                    // "3.5" and "U.S.-made" have no space after the stop; "Ukraine.”However" has a
+                    // closing quote and a capital.
+                    if spaces == 0
+                        && next.is_some_and(|n| !(matches!(n, '\n' | '\r') || closed && n.is_uppercase()))
+                    {
+                        continue;
+                    }
+                    // "p.m. on" (SB8), and a spaced ellipsis or a comma after the stop (SB8a).
+                    if full_stop
+                        && next.is_some_and(|n| {
+                            n.is_lowercase() || matches!(n, '.' | '?' | '!' | ',' | ';' | ':')
+                        })
+                    {
+                        continue;
+                    }
+                    (end, pos)
                 }
-            }
-            // Spaces, tabs and no-break spaces (C2 A0).
-            let mut pos = end;
-            loop {
-                match bytes.get(pos..) {
-                    Some([b' ' | b'\t', ..]) => pos += 1,
-                    Some([0xC2, 0xA0, ..]) => pos += 2,
-                    _ => break,
-                }
-            }
+            };
             self.pos = pos;
-            let spaces = pos - end;
-            let next = char_at(text, pos);
-            // "3.5" and "U.S.-made" have no space after the stop; "Ukraine.”However" has a
-            // closing quote and a capital.
-            if spaces == 0 && next.is_some_and(|n| !(matches!(n, '\n' | '\r') || closed && n.is_uppercase()))
-            {
-                continue;
-            }
-            // "p.m. on" (SB8), and a spaced ellipsis or a comma after the stop (SB8a).
-            if full_stop
-                && next.is_some_and(|n| n.is_lowercase() || matches!(n, '.' | '?' | '!' | ',' | ';' | ':'))
-            {
-                continue;
-            }
             self.start = pos;
             self.end = pos;
             // The segment ends in its terminator run, which holds no white space, and the
