@@ -6,8 +6,9 @@
 //! A partial name whose person the document never names in full is dropped, so "Kim" alone
 //! never guesses among Kim Jong Un, Kim Yo Jong and Defense Minister Kim Yong-hyun.
 //!
-//! Two passes (forward for "before", backward for "after") keep this linear in the number of
-//! mentions, also for a document that repeats one surname a million times.
+//! One pass, which records the first, second and latest full mention of each entry, keeps
+//! this linear in the number of mentions, also for a document that repeats one surname a
+//! million times.
 
 use std::cell::RefCell;
 
@@ -16,140 +17,192 @@ use crate::gazetteer::SurfaceRole;
 use crate::matcher::{Candidate, Target};
 
 thread_local! {
-    /// The slots of [`Latest`], kept between the documents a thread links.
-    static SLOTS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// The table of [`FullMentions`], kept between the documents a thread links.
+    static FULL: RefCell<FullMentions> = RefCell::new(FullMentions::default());
 }
 
-pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
-    // One look at each mention's targets gives its explicit target and whether it is a
-    // partial name: most documents hold none and need no table of full mentions.
-    let mut partial_names = Vec::new();
-    let explicit: Vec<Option<Target>> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let targets = catalog.matcher.targets(c);
-            // Most patterns name no one partially: their first target is the explicit one,
-            // and the pattern's facts say so without a look at each target.
-            if !catalog.matcher.facts(c).some_partial() {
-                return targets.first().copied();
-            }
-            partial_names.push(i);
-            targets.iter().copied().find(|t| t.role != SurfaceRole::Partial)
-        })
-        .collect();
-    if partial_names.is_empty() {
-        return explicit;
-    }
-    let partials =
-        |i: usize| catalog.matcher.targets(kept[i]).iter().filter(|t| t.role == SurfaceRole::Partial);
-    SLOTS.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut slots) => link_partials(&explicit, &partial_names, partials, &mut slots),
-        Err(_) => link_partials(&explicit, &partial_names, partials, &mut Vec::new()),
+/// Pushes onto `out`, for each kept mention in order that links to an entry, `make(i, target)`.
+///
+/// One pass makes the links and the output together: a partial name unlinked at its place
+/// (a headline's, before the full name) gets its output pushed at once and rewritten or
+/// taken out at the end.
+pub(crate) fn link_into<T: Copy>(
+    catalog: &Catalog<'_>,
+    kept: &[Candidate],
+    out: &mut Vec<T>,
+    make: impl Fn(usize, Target) -> T,
+) {
+    // Most patterns name no one partially: their first target is the explicit one, and the
+    // pattern's facts say so without a look at each target.
+    let mention = |i: usize| {
+        let c = kept[i];
+        let targets = catalog.matcher.targets(c);
+        if !catalog.matcher.facts(c).some_partial() {
+            return (targets.first().copied(), None);
+        }
+        let explicit = targets.iter().copied().find(|t| t.role != SurfaceRole::Partial);
+        (explicit, Some(targets.iter().filter(|t| t.role == SurfaceRole::Partial)))
+    };
+    FULL.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut full) => link_mentions(kept.len(), mention, &mut full, out, make),
+        Err(_) => link_mentions(kept.len(), mention, &mut FullMentions::default(), out, make),
     })
 }
 
-/// Links the partial names, given each mention's explicit target, the mentions that are
-/// partial names (in order) and their partial targets.
-///
-/// A partial name links to the nearest full mention before it, else after it, so the pass
-/// backwards only visits the names the pass forwards left unlinked, and neither pass asks
-/// for the targets of any other mention: it only records the full mentions it goes by.
-fn link_partials<'t, P, I>(
-    explicit: &[Option<Target>],
-    partial_names: &[usize],
-    partials: P,
-    slots: &mut Vec<usize>,
-) -> Vec<Option<Target>>
-where
-    P: Fn(usize) -> I,
-    I: Iterator<Item = &'t Target>,
-{
-    let mut latest = Latest { slots, explicit };
-    let mut linked = explicit.to_vec();
-    let mut unlinked = Vec::new();
-    let mut names = partial_names.iter().copied().peekable();
-    for (i, full) in explicit.iter().enumerate() {
-        if names.next_if_eq(&i).is_some() {
-            match latest.nearest(partials(i), i, true) {
-                Some(t) => linked[i] = Some(t),
-                None => unlinked.push(i),
-            }
-        }
-        if let Some(t) = full {
-            latest.set(t.entry, i);
-        }
-    }
-    // News mostly names a person in full before using the surname, so the pass backwards
-    // looks again only at the few names left unlinked (a headline's), if any.
-    if unlinked.is_empty() {
-        return linked;
-    }
-    let mut names = unlinked.iter().rev().copied().peekable();
-    for (i, full) in explicit.iter().enumerate().rev() {
-        if names.next_if_eq(&i).is_some() {
-            if let Some(t) = latest.nearest(partials(i), i, false) {
-                linked[i] = Some(t);
-            }
-        }
-        if let Some(t) = full {
-            latest.set(t.entry, i);
-        }
+/// Each kept mention's link, as a list.
+#[cfg(test)]
+pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
+    let mut found = Vec::new();
+    link_into(catalog, kept, &mut found, |i, t| (i, t));
+    let mut linked = vec![None; kept.len()];
+    for (i, t) in found {
+        linked[i] = Some(t);
     }
     linked
 }
 
-/// The latest full mention of each entry that a pass over a document's mentions has gone
-/// by, by entry index: one load per question instead of hashing, and no clearing between
-/// passes or documents, which would cost the gazetteer's size each time. A slot is believed
-/// only if the mention it holds is behind the pass and names that entry; such a mention set
-/// the slot when the pass went by it, and only later mentions of the same pass set it since,
-/// so a slot left by another pass or document never passes.
-struct Latest<'a> {
-    slots: &'a mut Vec<usize>,
-    explicit: &'a [Option<Target>],
+/// Links `n` mentions, given each mention's explicit target and, if it may be a partial name,
+/// its partial targets (`mention`), pushing `make(i, link)` for each that links.
+///
+/// A partial name links to the nearest full mention before it, else the nearest after it.
+/// One that finds none before it finds, of each entry it may name, the document's first full
+/// mention after it: the first of the document, or the second where that is the name itself.
+/// So no pass backwards is needed, and nothing asks for the targets of any other mention.
+fn link_mentions<'t, M, I, T: Copy>(
+    n: usize,
+    mention: M,
+    full: &mut FullMentions,
+    out: &mut Vec<T>,
+    make: impl Fn(usize, Target) -> T,
+) where
+    M: Fn(usize) -> (Option<Target>, Option<I>),
+    I: Iterator<Item = &'t Target>,
+{
+    full.begin();
+    // Names without a full mention before them: the name, its place in `out`, and whether
+    // that place holds its explicit target (else a stand-in).
+    let mut later: Vec<(usize, usize, bool)> = Vec::new();
+    for i in 0..n {
+        let (explicit, partial) = mention(i);
+        let link = match partial {
+            None => explicit,
+            Some(partial) => match full.nearest(partial, i, |m| m.latest) {
+                Some(t) => Some(t),
+                None => {
+                    let stand_in = explicit.or_else(|| mention(i).1.and_then(|mut p| p.next().copied()));
+                    if let Some(t) = stand_in {
+                        later.push((i, out.len(), explicit.is_some()));
+                        out.push(make(i, t));
+                    }
+                    None
+                }
+            },
+        };
+        if let Some(t) = link {
+            out.push(make(i, t));
+        }
+        if let Some(t) = explicit {
+            full.record(t.entry, i);
+        }
+    }
+    if later.is_empty() {
+        return;
+    }
+    let mut stand_ins = Vec::new();
+    for &(i, at, explicit) in &later {
+        let after = |m: &Mention| if m.first > i { m.first } else { m.second };
+        let partial = mention(i).1;
+        match partial.and_then(|p| full.nearest(p, i, after)) {
+            Some(t) => out[at] = make(i, t),
+            None if !explicit => stand_ins.push(at),
+            None => {}
+        }
+    }
+    remove(out, &stand_ins);
 }
 
-impl Latest<'_> {
-    /// The target of `partials`, the partial targets of mention `i`, whose latest full mention
-    /// in the pass's direction is nearest (the first listed of equally near ones).
+/// Removes the items at `places` (ascending) from `list`, moving the runs between them: the
+/// stand-ins are a headline's, so `retain` would visit the whole list for one or two.
+fn remove<T: Copy>(list: &mut Vec<T>, places: &[usize]) {
+    let Some(&first) = places.first() else { return };
+    let mut to = first;
+    for (k, &at) in places.iter().enumerate() {
+        let next = places.get(k + 1).copied().unwrap_or(list.len());
+        list.copy_within(at + 1..next, to);
+        to += next - at - 1;
+    }
+    list.truncate(to);
+}
+
+/// The full mentions of each entry in the document being linked, by entry index: one load
+/// per question instead of hashing. A document stamps the entries it records with its own
+/// number, so the table is never cleared, which would cost the gazetteer's size each time.
+#[derive(Default)]
+struct FullMentions {
+    table: Vec<Mention>,
+    document: usize,
+}
+
+/// The full mentions of one entry: the first, the second and the latest, by mention index.
+#[derive(Clone, Copy)]
+struct Mention {
+    document: usize,
+    first: usize,
+    second: usize,
+    latest: usize,
+}
+
+impl FullMentions {
+    /// Starts a document: no entry has a full mention in it yet.
+    fn begin(&mut self) {
+        self.document += 1;
+    }
+
+    /// The mentions of `entry` in this document so far.
+    #[inline]
+    fn get(&self, entry: u32) -> Option<&Mention> {
+        self.table.get(entry as usize).filter(|m| m.document == self.document)
+    }
+
+    /// The target of `partials` whose full mention `at` is nearest (the first listed of
+    /// equally near ones), at a mention index `at` gives.
     #[inline]
     fn nearest<'t>(
         &self,
         partials: impl Iterator<Item = &'t Target>,
         i: usize,
-        forward: bool,
+        at: impl Fn(&Mention) -> usize,
     ) -> Option<Target> {
         let mut best: Option<(usize, Target)> = None;
         for t in partials {
-            if let Some(j) = self.get(t.entry, i, forward) {
-                let distance = i.abs_diff(j);
-                if best.is_none_or(|(d, _)| distance < d) {
-                    best = Some((distance, *t));
-                }
+            let Some(j) = self.get(t.entry).map(&at).filter(|&j| j != usize::MAX) else { continue };
+            let distance = i.abs_diff(j);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, *t));
             }
         }
         best.map(|(_, t)| t)
     }
 
-    /// The latest full mention of `entry` before `i` in the pass's direction.
-    #[inline]
-    fn get(&self, entry: u32, i: usize, forward: bool) -> Option<usize> {
-        let j = *self.slots.get(entry as usize)?;
-        let behind = if forward { j < i } else { j > i };
-        let names = self.explicit.get(j).is_some_and(|t| t.is_some_and(|t| t.entry == entry));
-        (behind && names).then_some(j)
-    }
-
     /// Records a full mention of `entry` at `i`; the table grows to the entries it meets, once
     /// per thread, never per document.
     #[inline]
-    fn set(&mut self, entry: u32, i: usize) {
+    fn record(&mut self, entry: u32, i: usize) {
         let entry = entry as usize;
-        if entry >= self.slots.len() {
-            self.slots.resize(entry + 1, usize::MAX);
+        if entry >= self.table.len() {
+            // Stamped 0, which no document is: `begin` counts from 1.
+            let none = Mention { document: 0, first: 0, second: 0, latest: 0 };
+            self.table.resize(entry + 1, none);
         }
-        self.slots[entry] = i;
+        let m = &mut self.table[entry];
+        if m.document != self.document {
+            *m = Mention { document: self.document, first: i, second: usize::MAX, latest: i };
+        } else {
+            if m.second == usize::MAX {
+                m.second = i;
+            }
+            m.latest = i;
+        }
     }
 }
 
@@ -197,14 +250,32 @@ mod tests {
     }
 
     proptest! {
-        /// Documents linked one after another on one table of slots, which every pass leaves
-        /// full of its own indices: a slot from another pass or document must never be read
-        /// as a full mention.
+        /// Removing runs agrees with `retain`.
         #[test]
-        fn slots_left_by_other_passes_link_as_a_fresh_map_does(
+        fn removes_what_retain_removes(
+            list in prop::collection::vec(0..100u32, 0..40),
+            marks in prop::collection::vec(any::<bool>(), 40),
+        ) {
+            let places: Vec<usize> = (0..list.len()).filter(|&i| marks[i]).collect();
+            let mut expected = list.clone();
+            let mut i = 0;
+            expected.retain(|_| {
+                i += 1;
+                !marks[i - 1]
+            });
+            let mut removed = list;
+            remove(&mut removed, &places);
+            prop_assert_eq!(removed, expected);
+        }
+
+        /// Documents linked one after another on one table, which every document leaves full
+        /// of its own mentions: an entry recorded by another document must never be read as a
+        /// full mention, and a name a full mention follows finds it without a pass backwards.
+        #[test]
+        fn one_pass_on_a_kept_table_links_as_two_passes_with_a_fresh_map_do(
             documents in prop::collection::vec(mentions(), 1..6),
         ) {
-            let mut slots = Vec::new();
+            let mut full = FullMentions::default();
             for mentions in documents {
                 let explicit: Vec<Option<Target>> =
                     mentions.iter().map(|(e, _)| e.map(|e| target(e, SurfaceRole::Name))).collect();
@@ -212,9 +283,15 @@ mod tests {
                     .iter()
                     .map(|(_, p)| p.iter().map(|&e| target(e, SurfaceRole::Partial)).collect())
                     .collect();
-                let names: Vec<usize> = (0..partials.len()).filter(|&i| !partials[i].is_empty()).collect();
-                let linked = link_partials(&explicit, &names, |i| partials[i].iter(), &mut slots);
-                prop_assert_eq!(linked, with_a_map(&explicit, &partials));
+                let mention = |i: usize| (explicit[i], (!partials[i].is_empty()).then(|| partials[i].iter()));
+                let mut linked = Vec::new();
+                link_mentions(explicit.len(), mention, &mut full, &mut linked, |i, t| (i, t));
+                let expected: Vec<(usize, Target)> = with_a_map(&explicit, &partials)
+                    .into_iter()
+                    .enumerate()
+                    .filter_map(|(i, t)| Some((i, t?)))
+                    .collect();
+                prop_assert_eq!(linked, expected);
             }
         }
     }

@@ -39,42 +39,43 @@ pub(crate) fn resolve<'a>(
     let mut candidates = core::mem::take(buffer);
     let some_partial = ambiguity::filter(text, catalog, &mut candidates);
     let kept = overlap::select(catalog, candidates);
-    // Without a partial name each mention names its pattern's first target, which is what
-    // linking would say: the list of links is then not made.
-    let linked = some_partial.0.then(|| link::link(catalog, &kept));
-    let entities = entities(text, catalog, &kept, linked.as_deref());
+    let entities = entities(text, catalog, &kept, some_partial);
     *buffer = kept;
     entities
 }
 
-/// The entities of the kept candidates that link to an entry: `linked[i]`, or without a list
-/// the first target of each.
+/// The entities of the kept candidates that link to an entry.
 fn entities<'a>(
     text: &'a str,
     catalog: &Catalog<'a>,
     kept: &[Candidate],
-    linked: Option<&[Option<Target>]>,
+    some_partial: ambiguity::SomePartial,
 ) -> Vec<Entity<'a>> {
     let entries = catalog.gazetteer.entries();
-    let mut entities = Vec::with_capacity(kept.len());
-    for (i, &c) in kept.iter().enumerate() {
-        let target = match linked {
-            Some(linked) => linked.get(i).copied().flatten(),
-            None => catalog.matcher.targets(c).first().copied(),
-        };
-        let Some(target) = target else { continue };
-        let entry = &entries[target.entry as usize];
+    let entity = |c: Candidate, target: Target| {
         let kind = match target.role {
             SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
-            _ => entry.kind,
+            _ => entries[target.entry as usize].kind,
         };
-        entities.push(Entity {
+        Entity {
             kind,
             name: &catalog.names[target.entry as usize],
             span: c.span,
             id: EntityId(target.entry),
             role: target.role,
-        });
+        }
+    };
+    let mut entities = Vec::with_capacity(kept.len());
+    if some_partial.0 {
+        link::link_into(catalog, kept, &mut entities, |i, t| entity(kept[i], t));
+    } else {
+        // Without a partial name each mention names its pattern's first target, which is
+        // what linking would say.
+        for &c in kept {
+            if let Some(&t) = catalog.matcher.targets(c).first() {
+                entities.push(entity(c, t));
+            }
+        }
     }
     entities
 }
