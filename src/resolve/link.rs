@@ -30,12 +30,11 @@ pub(crate) fn link_into<T: Copy>(
     catalog: &Catalog<'_>,
     kept: &[Candidate],
     out: &mut Vec<T>,
-    make: impl Fn(usize, Target) -> T,
+    make: impl Fn(Candidate, Target) -> T,
 ) {
     // Most patterns name no one partially: their first target is the explicit one, and the
     // pattern's facts say so without a look at each target.
-    let mention = |i: usize| {
-        let c = kept[i];
+    let mention = |c: Candidate| {
         let targets = catalog.matcher.targets(c);
         if !catalog.matcher.facts(c).some_partial() {
             return (targets.first().copied(), None);
@@ -44,8 +43,8 @@ pub(crate) fn link_into<T: Copy>(
         (explicit, Some(targets.iter().filter(|t| t.role == SurfaceRole::Partial)))
     };
     FULL.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut full) => link_mentions(kept.len(), mention, &mut full, out, make),
-        Err(_) => link_mentions(kept.len(), mention, &mut FullMentions::default(), out, make),
+        Ok(mut full) => link_mentions(kept, mention, &mut full, out, make),
+        Err(_) => link_mentions(kept, mention, &mut FullMentions::default(), out, make),
     })
 }
 
@@ -53,53 +52,54 @@ pub(crate) fn link_into<T: Copy>(
 #[cfg(test)]
 pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Target>> {
     let mut found = Vec::new();
-    link_into(catalog, kept, &mut found, |i, t| (i, t));
+    link_into(catalog, kept, &mut found, |c, t| (c, t));
     let mut linked = vec![None; kept.len()];
-    for (i, t) in found {
-        linked[i] = Some(t);
+    let mut found = found.into_iter().peekable();
+    for (i, &c) in kept.iter().enumerate() {
+        linked[i] = found.next_if(|&(f, _)| f == c).map(|(_, t)| t);
     }
     linked
 }
 
-/// Links `n` mentions, given each mention's explicit target and, if it may be a partial name,
-/// its partial targets (`mention`), pushing `make(i, link)` for each that links.
+/// Links `mentions`, given each one's explicit target and, if it may be a partial name, its
+/// partial targets (`mention`), pushing `make(mention, link)` for each that links.
 ///
 /// A partial name links to the nearest full mention before it, else the nearest after it.
 /// One that finds none before it finds, of each entry it may name, the document's first full
 /// mention after it: the first of the document, or the second where that is the name itself.
 /// So no pass backwards is needed, and nothing asks for the targets of any other mention.
-fn link_mentions<'t, M, I, T: Copy>(
-    n: usize,
+fn link_mentions<'t, C: Copy, M, I, T: Copy>(
+    mentions: &[C],
     mention: M,
     full: &mut FullMentions,
     out: &mut Vec<T>,
-    make: impl Fn(usize, Target) -> T,
+    make: impl Fn(C, Target) -> T,
 ) where
-    M: Fn(usize) -> (Option<Target>, Option<I>),
+    M: Fn(C) -> (Option<Target>, Option<I>),
     I: Iterator<Item = &'t Target>,
 {
     full.begin();
     // Names without a full mention before them: the name, its place in `out`, and whether
     // that place holds its explicit target (else a stand-in).
     let mut later: Vec<(usize, usize, bool)> = Vec::new();
-    for i in 0..n {
-        let (explicit, partial) = mention(i);
+    for (i, &c) in mentions.iter().enumerate() {
+        let (explicit, partial) = mention(c);
         let link = match partial {
             None => explicit,
             Some(partial) => match full.nearest(partial, i, |m| m.latest) {
                 Some(t) => Some(t),
                 None => {
-                    let stand_in = explicit.or_else(|| mention(i).1.and_then(|mut p| p.next().copied()));
+                    let stand_in = explicit.or_else(|| mention(c).1.and_then(|mut p| p.next().copied()));
                     if let Some(t) = stand_in {
                         later.push((i, out.len(), explicit.is_some()));
-                        out.push(make(i, t));
+                        out.push(make(c, t));
                     }
                     None
                 }
             },
         };
         if let Some(t) = link {
-            out.push(make(i, t));
+            out.push(make(c, t));
         }
         if let Some(t) = explicit {
             full.record(t.entry, i);
@@ -111,9 +111,9 @@ fn link_mentions<'t, M, I, T: Copy>(
     let mut stand_ins = Vec::new();
     for &(i, at, explicit) in &later {
         let after = |m: &Mention| if m.first > i { m.first } else { m.second };
-        let partial = mention(i).1;
-        match partial.and_then(|p| full.nearest(p, i, after)) {
-            Some(t) => out[at] = make(i, t),
+        let Some(&c) = mentions.get(i) else { continue };
+        match mention(c).1.and_then(|p| full.nearest(p, i, after)) {
+            Some(t) => out[at] = make(c, t),
             None if !explicit => stand_ins.push(at),
             None => {}
         }
@@ -285,7 +285,8 @@ mod tests {
                     .collect();
                 let mention = |i: usize| (explicit[i], (!partials[i].is_empty()).then(|| partials[i].iter()));
                 let mut linked = Vec::new();
-                link_mentions(explicit.len(), mention, &mut full, &mut linked, |i, t| (i, t));
+                let indices: Vec<usize> = (0..explicit.len()).collect();
+                link_mentions(&indices, mention, &mut full, &mut linked, |i, t| (i, t));
                 let expected: Vec<(usize, Target)> = with_a_map(&explicit, &partials)
                     .into_iter()
                     .enumerate()

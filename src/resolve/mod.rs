@@ -67,7 +67,7 @@ fn entities<'a>(
     };
     let mut entities = Vec::with_capacity(kept.len());
     if some_partial.0 {
-        link::link_into(catalog, kept, &mut entities, |i, t| entity(kept[i], t));
+        link::link_into(catalog, kept, &mut entities, entity);
     } else {
         // Without a partial name each mention names its pattern's first target, which is
         // what linking would say.
