@@ -84,19 +84,24 @@ fn link_mentions<'t, C: Copy, M, I, T: Copy>(
     let mut later: Vec<(usize, usize, bool)> = Vec::new();
     for (i, &c) in mentions.iter().enumerate() {
         let (explicit, partial) = mention(c);
-        let link = match partial {
-            None => explicit,
-            Some(partial) => match full.nearest(partial, i, |m| m.latest) {
-                Some(t) => Some(t),
-                None => {
-                    let stand_in = explicit.or_else(|| mention(c).1.and_then(|mut p| p.next().copied()));
-                    if let Some(t) = stand_in {
-                        later.push((i, out.len(), explicit.is_some()));
-                        out.push(make(c, t));
-                    }
-                    None
+        // Most mentions are no partial name: their explicit target is their link.
+        let Some(partial) = partial else {
+            if let Some(t) = explicit {
+                out.push(make(c, t));
+                full.record(t.entry, i);
+            }
+            continue;
+        };
+        let link = match full.nearest(partial, i, |m| m.latest) {
+            Some(t) => Some(t),
+            None => {
+                let stand_in = explicit.or_else(|| mention(c).1.and_then(|mut p| p.next().copied()));
+                if let Some(t) = stand_in {
+                    later.push((i, out.len(), explicit.is_some()));
+                    out.push(make(c, t));
                 }
-            },
+                None
+            }
         };
         if let Some(t) = link {
             out.push(make(c, t));
@@ -184,19 +189,27 @@ impl FullMentions {
         best.map(|(_, t)| t)
     }
 
+    /// The table's place for `entry`, which it does not reach yet.
+    #[cold]
+    fn grow(&mut self, entry: usize) -> &mut Mention {
+        // Stamped 0, which no document is: `begin` counts from 1.
+        let none = Mention { document: 0, first: 0, second: 0, latest: 0 };
+        self.table.resize(entry + 1, none);
+        &mut self.table[entry]
+    }
+
     /// Records a full mention of `entry` at `i`; the table grows to the entries it meets, once
     /// per thread, never per document.
     #[inline]
     fn record(&mut self, entry: u32, i: usize) {
         let entry = entry as usize;
-        if entry >= self.table.len() {
-            // Stamped 0, which no document is: `begin` counts from 1.
-            let none = Mention { document: 0, first: 0, second: 0, latest: 0 };
-            self.table.resize(entry + 1, none);
-        }
-        let m = &mut self.table[entry];
-        if m.document != self.document {
-            *m = Mention { document: self.document, first: i, second: usize::MAX, latest: i };
+        let document = self.document;
+        let m = match self.table.get_mut(entry) {
+            Some(m) => m,
+            None => self.grow(entry),
+        };
+        if m.document != document {
+            *m = Mention { document, first: i, second: usize::MAX, latest: i };
         } else {
             if m.second == usize::MAX {
                 m.second = i;
