@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lexicon::{Lexicon, TitleWord};
+use super::lexicon::{Frame, Lexicon, TitleWord};
 use super::view::is_quote;
 use crate::matcher::{Keyword, KeywordWord, Prefix};
 use crate::tokenize::{is_boundary, is_word_char};
@@ -30,8 +30,63 @@ struct Opens {
     /// The head of an office title ("president", "prime minister").
     title: bool,
     /// For a prefix keyword, the first words of the phrases whose second word it begins:
-    /// the first word before it is the trigger.
-    after: Box<[Box<str>]>,
+    /// the first word before it is the trigger. With what their phrases may reach.
+    after: Box<[(Box<str>, Reach)]>,
+    /// What the trigger phrases the word may begin may fill roles from besides the names of
+    /// their sentence.
+    reach: Reach,
+}
+
+/// Where the rules of a trigger word's phrases may find a party besides the names of its
+/// sentence and the antecedents of its pronouns: what the engine asks of a sentence with
+/// fewer than two names before it builds the sentence's view (`engine::may_relate`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Reach {
+    /// An attack: the attack stated before gives a definite one its parties ("The strikes
+    /// continued"), and a state named before the sentence its attacker ("The strikes hit
+    /// Kyiv").
+    pub attack: bool,
+    /// A noun of giving or receiving: the supply stated before gives a definite one its
+    /// parties ("This arms transfer …").
+    pub recalls_supply: bool,
+    /// An arms deal: its two sides are the two names after "between", which may name one
+    /// entity twice.
+    pub deal: bool,
+}
+
+impl Reach {
+    /// What a phrase of `frame` may reach.
+    fn of(frame: Frame) -> Reach {
+        Reach {
+            attack: matches!(frame, Frame::Strike | Frame::Launch | Frame::NounAttack),
+            recalls_supply: matches!(frame, Frame::NounGive | Frame::NounReceive),
+            deal: frame == Frame::NounDeal,
+        }
+    }
+
+    pub(crate) fn union(self, other: Reach) -> Reach {
+        Reach {
+            attack: self.attack || other.attack,
+            recalls_supply: self.recalls_supply || other.recalls_supply,
+            deal: self.deal || other.deal,
+        }
+    }
+
+    /// What the phrases that the sentence view may find at a hit of the gate word `word`
+    /// reach. The view's word there is the gate word, or one of its prefixes where the
+    /// view cuts the raw word short, or a longer word where it joins the raw one to the next
+    /// ("medium-range"): the phrases of every first word that is either are counted.
+    fn at(lexicon: &Lexicon, word: &str) -> Reach {
+        let word = word.replace('’', "'");
+        let related = |first: &str| first.starts_with(&*word) || word.starts_with(first);
+        let mut reach = Reach::default();
+        for &frame in Frame::ALL {
+            if lexicon.triggers.first_words(|t| t.frame == frame).any(related) {
+                reach = reach.union(Reach::of(frame));
+            }
+        }
+        reach
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -48,6 +103,8 @@ pub(crate) struct Gate {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Hits {
     pub triggers: Vec<usize>,
+    /// What the phrases at each of `triggers` may reach.
+    pub reach: Vec<Reach>,
     pub titles: Vec<usize>,
 }
 
@@ -62,7 +119,9 @@ impl Gate {
                 .second_words(w)
                 .filter(|s| s.iter().all(|w| checkable(w)))
                 .map(|s| s.into_iter().map(Box::from).collect());
-            words.entry(w.to_string()).or_default().trigger = Some(seconds);
+            let opens = words.entry(w.to_string()).or_default();
+            opens.trigger = Some(seconds);
+            opens.reach = Reach::at(lexicon, w);
         }
         for w in lexicon.titles.first_words(|c| c == TitleWord::Head) {
             words.entry(w.to_string()).or_default().title = true;
@@ -74,12 +133,13 @@ impl Gate {
             .map(|(w, o)| (w.replace('\'', "’"), o.clone()))
             .collect();
         words.extend(curly);
-        let mut prefixes: BTreeMap<String, Vec<Box<str>>> = BTreeMap::new();
+        let mut prefixes: BTreeMap<String, Vec<(Box<str>, Reach)>> = BTreeMap::new();
         words.retain(|first, opens| match found_by_second(first, opens) {
             Some(seconds) => {
-                seconds
-                    .iter()
-                    .for_each(|s| prefixes.entry(s.to_string()).or_default().push(first.as_str().into()));
+                let reach = opens.reach;
+                seconds.iter().for_each(|s| {
+                    prefixes.entry(s.to_string()).or_default().push((first.as_str().into(), reach))
+                });
                 false
             }
             None => true,
@@ -102,12 +162,10 @@ impl Gate {
     /// The trigger and title words of `text`, from the matcher's `keywords` in it.
     pub(crate) fn hits(&self, text: &str, keywords: &[Keyword]) -> Hits {
         // A trigger per keyword at most: the list is allocated once, not grown by doubling.
-        let mut hits = Hits { triggers: Vec::with_capacity(keywords.len()), titles: Vec::new() };
-        let push = |list: &mut Vec<usize>, at: usize| {
-            // Two keywords may start together ("secretary", "secretary-general").
-            if list.last() != Some(&at) {
-                list.push(at);
-            }
+        let mut hits = Hits {
+            triggers: Vec::with_capacity(keywords.len()),
+            reach: Vec::with_capacity(keywords.len()),
+            titles: Vec::new(),
         };
         for k in keywords {
             let Some(opens) = self.opens.get(k.id as usize) else { continue };
@@ -117,17 +175,28 @@ impl Gate {
                 Some(Some(seconds)) => next_begins(&text[k.span.end..], seconds),
             };
             if trigger {
-                push(&mut hits.triggers, k.span.start);
+                // Two keywords may start together ("secretary", "secretary-general").
+                match (hits.triggers.last(), hits.reach.last_mut()) {
+                    (Some(&last), Some(reach)) if last == k.span.start => *reach = reach.union(opens.reach),
+                    _ => {
+                        hits.triggers.push(k.span.start);
+                        hits.reach.push(opens.reach);
+                    }
+                }
             }
-            if opens.title {
-                push(&mut hits.titles, k.span.start);
+            if opens.title && hits.titles.last() != Some(&k.span.start) {
+                hits.titles.push(k.span.start);
             }
-            for first in &opens.after {
+            for &(ref first, reach) in &opens.after {
                 // Before this keyword's start, so in order but for keywords in between, which
                 // only spaces and quotation marks are.
                 if let Some(at) = word_before(text, k.span.start, first) {
-                    if let Err(i) = hits.triggers.binary_search(&at) {
-                        hits.triggers.insert(i, at);
+                    match hits.triggers.binary_search(&at) {
+                        Ok(i) => hits.reach[i] = hits.reach[i].union(reach),
+                        Err(i) => {
+                            hits.triggers.insert(i, at);
+                            hits.reach.insert(i, reach);
+                        }
                     }
                 }
             }
