@@ -467,7 +467,10 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
 /// supplier). An arms deal pairs the two names after "between" even where both name one
 /// entity. So a sentence without a pronoun and without a relation to recall yields none
 /// with fewer than two names of different entities, but for an attack, a named weapon or a
-/// deal.
+/// deal. Without a name that is no weapon's, it yields none without a relation to recall,
+/// but for a named weapon and a pronoun: its maker is the only party no rule needs a name of
+/// the sentence for (a meeting's pair, a deployment's destination, an attack's target, the
+/// recipient of a gift and the supplier of what is received or used are read from names).
 fn may_relate(
     text: &str,
     span: Span,
@@ -500,7 +503,9 @@ fn may_relate(
     };
     let mut window =
         memory.list.iter().rev().take_while(|m| span.start.saturating_sub(m.at) < ANAPHORA_WINDOW);
-    window.any(recalled) || pronoun_in(text, span, own())
+    // Without a name, a pronoun finds only a weapon's recipient: every rule reads its other
+    // parties (or the pair of a meeting) from names, but the supplier of a weapon.
+    window.any(recalled) || (one.is_some() || weapon) && pronoun_in(text, span, own())
 }
 
 /// The pronouns the rules resolve to a name: subjects (`args::subject_except`) and
@@ -1059,6 +1064,8 @@ mod tests {
         "Iran supplied drones to Russia. Russia used them. The deliveries continued and its shipments grew.",
         "Iran builds the Shahed-136. Russia received Shahed-136 drones.",
         "North Korea makes the KN-23. The KN-23 missiles were delivered to Russia.",
+        "Iran makes drones. Russia is at war. It received Shahed-136 drones. It used Shahed drones.",
+        "North Korea is isolated. Russia is at war. It obtained KN-23 missiles. Its KN-23 purchases grew.",
         "Russia signed an arms deal between Russia and Russia.",
         "An arms deal between Iran and Iran. An arms deal between Iran and Russia.",
         "Putin hen't met Xi. Putin itn't met. Xi said theyn't would meet them.",
