@@ -72,20 +72,32 @@ impl Reach {
         }
     }
 
-    /// What the phrases that the sentence view may find at a hit of the gate word `word`
-    /// reach. The view's word there is the gate word, or one of its prefixes where the
-    /// view cuts the raw word short, or a longer word where it joins the raw one to the next
-    /// ("medium-range"): the phrases of every first word that is either are counted.
-    fn at(lexicon: &Lexicon, word: &str) -> Reach {
-        let word = word.replace('’', "'");
-        let related = |first: &str| first.starts_with(&*word) || word.starts_with(first);
-        let mut reach = Reach::default();
+    /// What the phrases of each first word of `lexicon`'s triggers reach.
+    fn of_first_words(lexicon: &Lexicon) -> BTreeMap<&str, Reach> {
+        let mut firsts: BTreeMap<&str, Reach> = BTreeMap::new();
         for &frame in Frame::ALL {
-            if lexicon.triggers.first_words(|t| t.frame == frame).any(related) {
-                reach = reach.union(Reach::of(frame));
+            for first in lexicon.triggers.first_words(|t| t.frame == frame) {
+                let reach = firsts.entry(first).or_default();
+                *reach = reach.union(Reach::of(frame));
             }
         }
-        reach
+        firsts
+    }
+
+    /// What the phrases that the sentence view may find at a hit of the gate word `word`
+    /// reach, given [`Reach::of_first_words`]. The view's word there is the gate word, or
+    /// one of its prefixes where the view cuts the raw word short, or a longer word where it
+    /// joins the raw one to the next ("medium-range"): the phrases of every first word that
+    /// is either are counted.
+    fn at(firsts: &BTreeMap<&str, Reach>, word: &str) -> Reach {
+        let word = word.replace('’', "'");
+        // The first words that begin with `word` follow it in the map's order; those it
+        // begins with are its prefixes. (A search of every first word for each gate word
+        // made building a gate quadratic in the lexicon.)
+        let longer =
+            firsts.range::<&str, _>(word.as_str()..).take_while(|(first, _)| first.starts_with(&*word));
+        let shorter = word.char_indices().skip(1).filter_map(|(i, _)| firsts.get_key_value(&word[..i]));
+        longer.chain(shorter).fold(Reach::default(), |a, (_, &b)| a.union(b))
     }
 }
 
@@ -113,6 +125,7 @@ impl Gate {
     /// by their second words.
     pub(crate) fn new(lexicon: &Lexicon) -> Gate {
         let mut words: BTreeMap<String, Opens> = BTreeMap::new();
+        let firsts = Reach::of_first_words(lexicon);
         for w in lexicon.triggers.first_words(|_| true) {
             let seconds = lexicon
                 .triggers
@@ -121,7 +134,7 @@ impl Gate {
                 .map(|s| s.into_iter().map(Box::from).collect());
             let opens = words.entry(w.to_string()).or_default();
             opens.trigger = Some(seconds);
-            opens.reach = Reach::at(lexicon, w);
+            opens.reach = Reach::at(&firsts, w);
         }
         for w in lexicon.titles.first_words(|c| c == TitleWord::Head) {
             words.entry(w.to_string()).or_default().title = true;
