@@ -332,7 +332,7 @@ fn state_before(cx: &Ctx, exclude: Option<u32>) -> Option<Party> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relation::rules::Memory;
+    use crate::relation::rules::{same_drafts, Memory};
     use crate::relation::view::with_view;
 
     /// `fill` as it was, reading the attackers before the targets.
@@ -537,17 +537,10 @@ mod tests {
                             if t.kind != RelationKind::Attack {
                                 continue;
                             }
-                            let (mut new, mut old) = (Drafts::default(), Drafts::default());
-                            apply(&cx, t.frame, i, i + n - 1, &mut new);
-                            old_fill(&cx, t.frame, i, i + n - 1, &mut old);
-                            assert_eq!(
-                                format!("{:?}", new.list()),
-                                format!("{:?}", old.list()),
-                                "{i} of {line:?}"
-                            );
+                            let made = same_drafts(&cx, t.frame, (i, i + n - 1), apply, old_fill, line);
                             triggers += 1;
-                            found += new.list().len();
-                            recalled += usize::from(with_memory && !new.list().is_empty());
+                            found += made;
+                            recalled += usize::from(with_memory && made > 0);
                         }
                     }
                 }

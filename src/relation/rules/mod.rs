@@ -427,6 +427,28 @@ pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize, out: 
     }
 }
 
+/// A rule's drafts compared with those of its copy as it was, for the rules' tests.
+#[cfg(test)]
+pub(crate) type Fill = fn(&Ctx, Frame, usize, usize, &mut Drafts);
+
+/// Asserts that `fill` and `old` make the same drafts for the trigger `first..=last` of
+/// `frame`, and returns how many; `at` names the place in a failure.
+#[cfg(test)]
+pub(crate) fn same_drafts(
+    cx: &Ctx,
+    frame: Frame,
+    (first, last): (usize, usize),
+    fill: Fill,
+    old: Fill,
+    at: &str,
+) -> usize {
+    let (mut new, mut was) = (Drafts::default(), Drafts::default());
+    fill(cx, frame, first, last, &mut new);
+    old(cx, frame, first, last, &mut was);
+    assert_eq!(format!("{:?}", new.list()), format!("{:?}", was.list()), "{first} of {at}");
+    new.list().len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
