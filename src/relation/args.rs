@@ -168,8 +168,9 @@ const PREPOSITIONS: &[&str] = &[
 /// comparison: the subject search asks at every name it passes.
 const PREPOSITION_SET: WordSet = WordSet::new(PREPOSITIONS);
 
-/// The subject pronouns the subject search stops at.
-const SUBJECT_PRONOUNS: WordSet = WordSet::new(&["he", "she", "it", "they"]);
+/// The subject pronouns the subject search stops at and resolves to a name.
+pub(crate) const SUBJECT_PRONOUN_WORDS: [&str; 4] = ["he", "she", "it", "they"];
+const SUBJECT_PRONOUNS: WordSet = WordSet::new(&SUBJECT_PRONOUN_WORDS);
 
 /// Words that open a name phrase before its name.
 const DETERMINERS: WordSet = WordSet::new(&["the", "a", "an", "its", "their"]);

@@ -1,12 +1,13 @@
 //! The engine: runs the rules over the sentences that hold names, judges modality, checks the
 //! role table and turns drafts into [`Relation`]s.
 
+use super::args::SUBJECT_PRONOUN_WORDS;
 use super::gate::{Gate, Hits, Reach};
 use super::items::{items_into, Item};
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
-use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled};
+use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled, POSSESSIVE_PRONOUNS};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind, Name};
@@ -75,10 +76,7 @@ pub(crate) fn relations<'a>(
                     continue;
                 }
                 // A title's rule needs only a person, whom the test found.
-                if !titled
-                    && skipping()
-                    && !may_relate(text, s, &entities[first..], setup.gazetteer, reach, memory)
-                {
+                if !titled && skipping() && !may_relate(text, s, &entities[first..], reach, memory) {
                     #[cfg(test)]
                     SKIPPED.with(|n| n.set(n.get() + 1));
                     continue;
@@ -471,25 +469,18 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
 /// but for a named weapon and a pronoun: its maker is the only party no rule needs a name of
 /// the sentence for (a meeting's pair, a deployment's destination, an attack's target, the
 /// recipient of a gift and the supplier of what is received or used are read from names).
-fn may_relate(
-    text: &str,
-    span: Span,
-    entities: &[Entity],
-    gazetteer: &Gazetteer,
-    reach: &[Reach],
-    memory: &Memories,
-) -> bool {
+fn may_relate(text: &str, span: Span, entities: &[Entity], reach: &[Reach], memory: &Memories) -> bool {
     let own = || entities.iter().take_while(|e| e.span.start < span.end);
-    let kind = |e: &Entity| gazetteer.entries()[e.id.0 as usize].kind;
     let (mut one, mut names, mut weapon) = (None::<&Entity>, 0, false);
     for e in own() {
-        if kind(e) == EntityKind::Weapon {
+        // A mention's kind is its entry's but for a capital read as a place, never a weapon.
+        if e.kind == EntityKind::Weapon {
             weapon = true;
             continue;
         }
         names += 1;
         match one {
-            Some(o) if o.id != e.id || o.name != e.name => return true,
+            Some(o) if o.id != e.id => return true,
             _ => one = Some(e),
         }
     }
@@ -509,8 +500,20 @@ fn may_relate(
 }
 
 /// The pronouns the rules resolve to a name: subjects (`args::subject_except`) and
-/// possessives (`Ctx::possessor`).
-const PRONOUNS: [&str; 8] = ["he", "she", "it", "they", "his", "her", "its", "their"];
+/// possessives (`Ctx::possessor`), from the lists those read.
+const PRONOUNS: [&str; SUBJECT_PRONOUN_WORDS.len() + POSSESSIVE_PRONOUNS.len()] = {
+    let mut all = [""; SUBJECT_PRONOUN_WORDS.len() + POSSESSIVE_PRONOUNS.len()];
+    let mut i = 0;
+    while i < SUBJECT_PRONOUN_WORDS.len() {
+        all[i] = SUBJECT_PRONOUN_WORDS[i];
+        i += 1;
+    }
+    while i < all.len() {
+        all[i] = POSSESSIVE_PRONOUNS[i - SUBJECT_PRONOUN_WORDS.len()];
+        i += 1;
+    }
+    all
+};
 
 /// Whether the sentence view of `span` may hold a word of [`PRONOUNS`]; `entities` are the
 /// names that start in it. Such a word is written in ASCII letters (no other character
@@ -585,8 +588,8 @@ const fn packed(word: &[u8]) -> u64 {
 /// Whether the lowered run `run` (as [`packed`] packs it) is one of [`PRONOUNS`], or one of
 /// them and an "n" ("hen't": the view takes the "n" off before "'t").
 fn is_pronoun(run: u64) -> bool {
-    const N: [u64; 16] = {
-        let mut all = [0; 16];
+    const N: [u64; 2 * PRONOUNS.len()] = {
+        let mut all = [0; 2 * PRONOUNS.len()];
         let mut i = 0;
         while i < PRONOUNS.len() {
             all[2 * i] = packed(PRONOUNS[i].as_bytes());

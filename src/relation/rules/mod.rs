@@ -272,6 +272,10 @@ pub(crate) fn is_attack_noun(v: &View, i: usize) -> bool {
     v.phrases(&v.doc.lexicon.triggers, i).any(|(n, t)| n == 1 && t.frame == Frame::NounAttack)
 }
 
+/// The possessive pronouns a possessor is resolved from: [`possessive_pronoun`] gives each
+/// its kind.
+pub(crate) const POSSESSIVE_PRONOUNS: [&str; 4] = ["his", "her", "its", "their"];
+
 /// The kind of pronoun a possessive pronoun at `i` is ("its", "their", "his", "her"): one
 /// match of the word, where the pronoun's kind and then the list were two.
 fn possessive_pronoun(v: &View, i: usize) -> Option<Pronoun> {
@@ -452,6 +456,19 @@ pub(crate) fn same_drafts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The list the engine reads to tell whether a sentence may hold a possessor to resolve
+    /// (`engine::may_relate`) is the one `possessive_pronoun` knows.
+    #[test]
+    fn possessive_pronouns_are_those_the_possessor_resolves() {
+        let words = "his her hers its it their theirs them him he she they our your my whose one";
+        crate::relation::view::with_view(words, |v| {
+            for i in 0..v.len() {
+                let w = v.word(i).unwrap_or("");
+                assert_eq!(possessive_pronoun(v, i).is_some(), POSSESSIVE_PRONOUNS.contains(&w), "{w}");
+            }
+        });
+    }
 
     /// The items of a stretch are the run `items_in` borrows: those the filter over all
     /// items found, for every stretch of every line of the seeds.
