@@ -563,13 +563,7 @@ impl Trie {
         let (mut k, end) = tail;
         let mut at = at;
         while k < end {
-            let (Some(want), Some(case)) = (self.tails.get(k..k + 8), self.tail_case.get(k..k + 8)) else {
-                return false;
-            };
-            let want = u64::from_le_bytes(want.try_into().unwrap_or_default());
-            let case = u64::from_le_bytes(case.try_into().unwrap_or_default());
-            // The bytes of the tail among these eight, one to eight of them.
-            let keep = u64::MAX >> (8 * (8 - (end - k).min(8)));
+            let Some((want, case, keep)) = self.tail_word(k, end) else { return false };
             let Some(text) = haystack.get(at..at + 8) else {
                 return self.spells_tail_near_the_end(haystack, at, (k, end));
             };
@@ -585,6 +579,17 @@ impl Trie {
         true
     }
 
+    /// The eight bytes of the tail list at `k` as [`Trie::spells_tail`] compares them: the
+    /// bytes, their case bits, and the mask of those that belong to the tail ending at `end`
+    /// (one to eight of them).
+    #[inline(always)]
+    fn tail_word(&self, k: usize, end: usize) -> Option<(u64, u64, u64)> {
+        let (want, case) = (self.tails.get(k..k + 8)?, self.tail_case.get(k..k + 8)?);
+        let want = u64::from_le_bytes(want.try_into().unwrap_or_default());
+        let case = u64::from_le_bytes(case.try_into().unwrap_or_default());
+        Some((want, case, u64::MAX >> (8 * (8 - (end - k).min(8)))))
+    }
+
     /// [`Trie::spells_tail`] where fewer than eight bytes of the haystack are left at `at`,
     /// the bytes past its end read as zeros.
     #[inline(never)]
@@ -593,12 +598,7 @@ impl Trie {
         let (mut k, end) = tail;
         let mut at = at;
         while k < end {
-            let (Some(want), Some(case)) = (self.tails.get(k..k + 8), self.tail_case.get(k..k + 8)) else {
-                return false;
-            };
-            let want = u64::from_le_bytes(want.try_into().unwrap_or_default());
-            let case = u64::from_le_bytes(case.try_into().unwrap_or_default());
-            let keep = u64::MAX >> (8 * (8 - (end - k).min(8)));
+            let Some((want, case, keep)) = self.tail_word(k, end) else { return false };
             if ((word_at(haystack, at) | case) ^ want) & keep != 0 {
                 return false;
             }
