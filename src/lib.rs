@@ -121,6 +121,15 @@ pub use span::{CharOffsets, Span};
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The seed articles the unit tests read (`tests/fixtures/seeds/corpus`), in file-name order.
+#[cfg(test)]
+pub(crate) fn seed_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     fn assert_send_sync<T: Send + Sync + Clone>() {}

@@ -21,13 +21,6 @@ mod synthetic;
 /// Bytes searched per measurement: the seed articles, repeated.
 const SEARCH_BYTES: usize = 16 << 20;
 
-fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
-}
-
 /// Search speed in 10^6 bytes per second, the best of three runs (the machine is shared, and
 /// the fastest run is the least disturbed), and accepted candidates per pass.
 fn search(docs: &[String], mut find: impl FnMut(&str) -> usize) -> (f64, usize) {
@@ -108,7 +101,7 @@ fn measure(m: &Matcher, docs: &[String]) {
 #[test]
 #[ignore = "a measurement, not a test: run it with --release --ignored --nocapture"]
 fn matcher_kinds_by_gazetteer_size() {
-    let docs = seeds();
+    let docs = crate::seed_texts();
     println!(
         "| patterns | matcher                                      | build s |      MiB |   MB/s | found |"
     );

@@ -723,13 +723,10 @@ mod tests {
 
     #[test]
     fn subjects_are_those_of_the_token_list() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec!["Iran and North Korea, which Russia and Syria, the Houthis, or Hamas supply, \
                               he said; officials in Tehran and Moscow met as Iran's drones arrived."
             .to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut lists = 0;
         for text in &texts {
             for line in text.lines() {
@@ -835,14 +832,12 @@ mod tests {
 
     /// The seed corpus's lines, and lines with long lists of names.
     fn lines() -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut lines =
             vec!["Iran, Syria, Belarus, North Korea, Russia, China and Venezuela met; arms went to Iran, \
              Syria, Belarus, North Korea and Russia, or to the Houthis, Hamas, Hezbollah, Wagner \
              and Iran, from Kim, Putin, Xi, Modi and Lukashenko."
                 .to_string()];
-        for e in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             lines.extend(text.lines().map(str::to_string));
         }
         lines

@@ -312,7 +312,6 @@ pub(crate) mod tests {
 
     #[test]
     fn clauses_are_those_the_word_lists_gave() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![
             "Iran, which denies it, sent Russia drones, artillery, and shells; Kim met Putin (in Vostochny) \
              while Xi, the leader, may, in the future, watch, saying so."
@@ -321,9 +320,7 @@ pub(crate) mod tests {
              Iran supplies drones, according to Russia, to Syria, to obtain arms, to the Houthis."
                 .into(),
         ];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut inner = 0;
         for text in &texts {
             for line in text.lines() {

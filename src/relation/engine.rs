@@ -827,10 +827,8 @@ mod tests {
     #[test]
     fn entities_of_sentences_are_those_of_the_whole_list() {
         let x = crate::Extractor::default();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut asked = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             let entities = x.extract(&text).entities;
             let old = |span: Span| {
                 let e = entities.binary_search_by_key(&span.start, |e| e.span.start).ok()?;
@@ -1017,12 +1015,7 @@ mod tests {
     #[test]
     fn kept_lists_read_a_document_as_new_ones() {
         let x = crate::Extractor::default();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        texts.sort();
+        let mut texts = crate::seed_texts();
         let first = texts[0].clone();
         texts.push("Iran supplied drones to Russia. The strikes hit Kyiv. ".repeat(2 * KEEP / 3));
         texts.push(first);
@@ -1088,12 +1081,7 @@ mod tests {
     #[test]
     fn sentences_ruled_out_yield_no_relation() {
         let x = crate::Extractor::default();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        texts.sort();
+        let texts = crate::seed_texts();
         let mut all: Vec<&str> = Vec::new();
         for t in &texts {
             all.extend(sentences(t).into_iter().map(|s| &t[s]));

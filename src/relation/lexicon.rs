@@ -514,9 +514,7 @@ mod tests {
 
     fn words_to_ask(lexicon: &Lexicon) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             words.extend(
                 text.split(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’' | '-')).map(normalize),
             );

@@ -1375,9 +1375,7 @@ mod tests {
 
     #[test]
     fn views_in_turn_read_their_words_as_views_alone() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             for step in [37, 150, 251, 600] {
                 let mut cuts: Vec<usize> = (0..text.len()).step_by(step).collect();
                 cuts.push(text.len());
@@ -1403,12 +1401,9 @@ mod tests {
 
     #[test]
     fn phrases_are_those_of_the_filtered_list() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts =
             vec![ENDINGS.to_string(), "the arms deal was handed over, unmanned aerial vehicles".into()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut found = 0;
         for text in &texts {
             with_view(text, |v| {
@@ -1469,11 +1464,8 @@ mod tests {
 
     #[test]
     fn a_word_is_in_a_set_as_its_list_says() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![ENDINGS.to_string(), SET.words.join(" "), SET.words.join(" ").to_uppercase()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut found = 0;
         for text in &texts {
             with_view(text, |v| {
@@ -1525,9 +1517,8 @@ mod tests {
                 check_part(text, start, end);
             }
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            check_words(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        for text in crate::seed_texts() {
+            check_words(&text);
         }
     }
 

@@ -31,10 +31,7 @@ const PASSES: usize = 200;
 #[test]
 #[ignore = "a measurement, not a test: run it with --release --ignored --nocapture"]
 fn stage_costs() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/corpus");
-    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    paths.sort();
-    let docs: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let docs = crate::seed_texts();
     let bytes = (docs.iter().map(String::len).sum::<usize>() * PASSES) as f64;
 
     let gazetteer = Gazetteer::builtin();

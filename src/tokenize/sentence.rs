@@ -1148,9 +1148,8 @@ mod same_as_before {
 
     #[test]
     fn on_the_seed_articles() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            check(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+        for text in crate::seed_texts() {
+            check(&text);
         }
     }
 
@@ -1280,9 +1279,7 @@ mod same_as_before {
 
     #[test]
     fn titles_and_initialisms_on_every_word_of_the_seeds() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             for word in text.split(char::is_whitespace) {
                 same_title_and_initialism(word);
                 same_title_and_initialism(word.trim_end_matches('.'));
@@ -1319,9 +1316,7 @@ mod same_as_before {
                 same_furniture(&s);
             }
         }
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             for line in text.lines() {
                 same_furniture(line.trim());
             }
@@ -1438,10 +1433,8 @@ mod agreement_with_uax29 {
 
     #[test]
     fn same_sentences_as_uax29_on_the_seed_articles() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut diffs = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for text in crate::seed_texts() {
             let (a, b) = (super::sentences(&text), uax29(&text));
             for s in a.iter().filter(|s| !b.contains(s)) {
                 diffs.push(format!("ours: {:?}", &text[s.start..s.end]));

@@ -505,7 +505,6 @@ mod tests {
     /// and without an attack stated before.
     #[test]
     fn triggers_turned_away_made_no_drafts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![
             "The strikes also hit. Russia launched missiles at Kyiv; the Dnipro attack, the attack on \
              Odesa, drones were launched by Russia, Kyiv was struck, and the strike killed five."
@@ -514,9 +513,7 @@ mod tests {
              carried out airstrikes on Beirut; in Kharkiv, a strike hit a facility."
                 .into(),
         ];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut triggers, mut found, mut recalled) = (0, 0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             with_view(line, |v| {

@@ -130,14 +130,11 @@ mod tests {
     /// trigger of the seeds (and of sentences made for the tests) are those `fill` makes.
     #[test]
     fn triggers_turned_away_made_no_drafts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec!["Russia sent up to 10,000 soldiers to Kursk; North Korean troops were \
                               deployed in Russia, and a force stationed in Belarus; troops were sent \
                               to the front line in Kursk. Wagner fighters deployed. Its deployment of troops."
             .to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut triggers, mut found, mut away) = (0, 0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             with_view(line, |v| {

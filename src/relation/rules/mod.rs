@@ -474,13 +474,10 @@ mod tests {
     /// items found, for every stretch of every line of the seeds.
     #[test]
     fn items_of_a_stretch_are_those_the_filter_found() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec!["Iran sent drones, shells and Shahed-136 drones to Russia; artillery shells, \
                               155mm rounds and unmanned aerial vehicles followed."
             .to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut found = 0;
         for text in &texts {
             for line in text.lines() {
@@ -505,11 +502,8 @@ mod tests {
     /// every token after the trigger says, at every token of the seeds.
     #[test]
     fn a_name_after_is_one_among_the_tokens_after() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec!["Iran sent drones to Russia, shells and Shahed-136 drones; none.".to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut asked, mut without) = (0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             crate::relation::view::with_view(line, |v| {
@@ -579,13 +573,10 @@ mod tests {
     /// the seeds.
     #[test]
     fn possessors_are_those_of_the_vec() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec!["Putin and Kim’s June 2024 agreement, Iran’s looming missile shipment and \
                               its munitions sales; Russia met Iran. Their talks, his visit."
             .to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut pairs, mut found) = (0, 0);
         for text in &texts {
             for line in text.lines() {
@@ -666,14 +657,11 @@ mod tests {
     /// Whether a trigger word is a noun, at every token of the seeds, as the old test said.
     #[test]
     fn nouns_are_those_the_old_test_found() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts =
             vec!["the strikes also hit Kyiv; Russian missiles struck; their first official talks; \
                               struck Hezbollah targets; we launch; the attacks hit; this deal, such talks"
                 .to_string()];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let mut nouns = 0;
         for line in texts.iter().flat_map(|t| t.lines()) {
             crate::relation::view::with_view(line, |v| {
@@ -690,11 +678,7 @@ mod tests {
     /// The filtered sets hold the words of their lists, at every token of the seeds.
     #[test]
     fn filtered_sets_are_their_lists() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
-        let texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
+        let texts = crate::seed_texts();
         let mut held = 0;
         for line in texts.iter().flat_map(|t| t.lines()) {
             crate::relation::view::with_view(line, |v| {

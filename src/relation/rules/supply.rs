@@ -577,7 +577,6 @@ mod tests {
     /// returns) are those of `frames` as it was.
     #[test]
     fn drafts_are_those_found_with_the_subject_read_first() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![
             "Russia received drones. Russia received drones from Iran; Iran used missiles, and \
              Russian forces fired North Korean shells; Russia has turned to North Korea for shells."
@@ -586,9 +585,7 @@ mod tests {
              drones, and Russia supplied shells to them. By gaining drones from Iran, Russia won."
                 .into(),
         ];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut triggers, mut found) = (0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             with_view(line, |v| {
@@ -613,7 +610,6 @@ mod tests {
     /// makes without the tests.
     #[test]
     fn triggers_turned_away_made_no_drafts() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![
             "Iran’s shipment of drones to Russia, artillery shells deliveries; the arms deal between \
              Belarus and Syria, a purchase of 155mm artillery shells; drones were sent by Iran."
@@ -622,9 +618,7 @@ mod tests {
              shells to them; the Houthis were armed by Iran with missiles."
                 .into(),
         ];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut triggers, mut found) = (0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             with_view(line, |v| {

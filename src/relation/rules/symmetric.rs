@@ -329,7 +329,6 @@ mod tests {
     /// for the searches it skips) are those of the rule that searched the clause first.
     #[test]
     fn drafts_are_those_found_with_the_clause_searched_first() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds/corpus");
         let mut texts = vec![
             "The talks between Iran and Russia, Kim’s meeting with Putin and the Putin-Kim summit; \
              the agreement with Russia, which Iran signed, and Tehran and Moscow’s alliance."
@@ -338,9 +337,7 @@ mod tests {
              Syria and Belarus, was a summit; talks with Hamas, Putin and Xi met after talks."
                 .into(),
         ];
-        texts.extend(
-            std::fs::read_dir(dir).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()),
-        );
+        texts.extend(crate::seed_texts());
         let (mut triggers, mut found) = (0, 0);
         for line in texts.iter().flat_map(|t| t.lines()) {
             with_view(line, |v| {
