@@ -294,6 +294,32 @@ impl Matcher {
         self.starts.for_each_candidate(text.as_bytes(), |start, first_word| {
             self.walk(text, start, first_word, out, &mut memo)
         });
+        self.keep_cased(text.as_bytes(), &mut out.candidates);
+    }
+
+    /// Keeps the candidates whose case the policy allows ([`Matcher::case_matches`]).
+    ///
+    /// A pass of its own after the walks rather than a test at each match the walk finds:
+    /// in the walk, the compiler set the test up at every node that ends a pattern, and the
+    /// walk's state left it no registers.
+    #[inline(never)]
+    fn keep_cased(&self, text: &[u8], candidates: &mut Vec<Candidate>) {
+        let mut kept = 0;
+        for at in 0..candidates.len() {
+            let Some(&c) = candidates.get(at) else { break };
+            let (start, end) = (c.span.start, c.span.end);
+            let cased = match self.patterns.written_at(c.pattern, text, start, end.wrapping_sub(start)) {
+                Some(written) => written,
+                None => text.get(start..end).is_some_and(|found| found == self.patterns.bytes(c.pattern)),
+            } || text.get(start..end).is_some_and(|found| self.case_matches(c.pattern, found));
+            if cased {
+                if let Some(to) = candidates.get_mut(kept) {
+                    *to = c;
+                }
+                kept += 1;
+            }
+        }
+        candidates.truncate(kept);
     }
 
     /// The matches that start at `start`, which the set of first words let through, with
@@ -319,7 +345,8 @@ impl Matcher {
     }
 
     /// Records `pattern` at `span` if the span ends on a boundary (or the pattern is a
-    /// prefix keyword) and, for a surface, its case is allowed. Inlined into the trie's walk
+    /// prefix keyword); a surface's case is tested after the walks ([`Matcher::keep_cased`]).
+    /// Inlined into the trie's walk
     /// through [`Walk`]: as the body of a closure it was a function of its own, called at
     /// every pattern found, which stored and reloaded what the closure captured (the text,
     /// the start, the matcher and the output) each time.
@@ -327,9 +354,7 @@ impl Matcher {
     fn found(&self, text: &str, span: Span, pattern: u32, out: &mut Matches) {
         let ends = is_boundary(text, span.end);
         match pattern.checked_sub(self.patterns.len() as u32) {
-            None if ends && self.case_matches(pattern, &text.as_bytes()[span.start..span.end]) => {
-                out.candidates.push(Candidate { span, pattern })
-            }
+            None if ends => out.candidates.push(Candidate { span, pattern }),
             None => {}
             // Most keywords end on a boundary: only the others ask whether they are prefixes.
             Some(id) if ends || self.prefix.get(id as usize) == Some(&true) => {
@@ -432,6 +457,7 @@ mod tests {
                     );
                 }
             });
+            self.keep_cased(text.as_bytes(), &mut out.candidates);
             out
         }
     }
@@ -547,6 +573,46 @@ mod tests {
         let found: Vec<&str> =
             m.find(text).keywords.iter().map(|k| &text[k.span.start..k.span.end]).collect();
         assert_eq!(found, ["return", "returned", "Kimberly"]);
+    }
+
+    /// The case test of a pass of its own, which compares a match's first and last eight
+    /// bytes, must keep what comparing all its bytes with `case_matches` kept: every
+    /// pattern, as written, in capitals, in lower case and with one letter's case changed,
+    /// at the start and end of the text and inside it.
+    #[test]
+    fn the_case_pass_keeps_what_the_byte_comparison_kept() {
+        let (m, _) = default_matcher();
+        let mut kept = Vec::new();
+        for id in 0..m.patterns.len() as u32 {
+            let pattern = m.pattern_text(id);
+            let flip = |k: usize| {
+                let mut bytes = pattern.as_bytes().to_vec();
+                if let Some(b) = bytes.iter_mut().filter(|b| b.is_ascii_alphabetic()).nth(k) {
+                    *b ^= 0x20;
+                }
+                String::from_utf8(bytes).unwrap()
+            };
+            let cases = [
+                pattern.to_string(),
+                pattern.to_ascii_uppercase(),
+                pattern.to_ascii_lowercase(),
+                flip(0),
+                flip(1),
+                flip(9),
+                flip(14),
+            ];
+            for written in &cases {
+                for (before, after) in [("", ""), ("", " and so on."), ("The ", ""), ("x ", "’s policy")] {
+                    let text = format!("{before}{written}{after}");
+                    let span = Span { start: before.len(), end: before.len() + written.len() };
+                    kept.clear();
+                    kept.push(Candidate { span, pattern: id });
+                    m.keep_cased(text.as_bytes(), &mut kept);
+                    let old = m.case_matches(id, &text.as_bytes()[span.start..span.end]);
+                    assert_eq!(kept.len() == 1, old, "{text:?} for {pattern:?}");
+                }
+            }
+        }
     }
 
     /// Text made of surfaces (as written, in capitals, in lower case, or cut short) and
