@@ -388,6 +388,12 @@ impl Iterator for Segments<'_> {
             self.pos = pos;
             self.start = pos;
             self.end = pos;
+            if self.one_line && bytes.get(pos) == Some(&b'\n') {
+                // The line feed after the line's last sentence, which would be a segment of
+                // white space alone, found and cut on the next call: the line ends with it.
+                self.start = bytes.len();
+                self.end = pos + 1;
+            }
             // The segment ends in its terminator run, which holds no white space, and the
             // spaces after it: only its start may need trimming.
             let lead = leading_space(text, start, at).unwrap_or(0);
