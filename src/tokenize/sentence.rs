@@ -479,23 +479,54 @@ impl<'t> Stops<'t> {
                 &padded
             }
         };
-        let mut marks = [0u8; BLOCK];
-        for (mark, &b) in marks.iter_mut().zip(block) {
-            *mark = stop(b);
-        }
-        let words =
-            marks.chunks_exact(8).map(|eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()));
-        // A block without a stop is not packed: the test is a few vector ORs, the packing
-        // eight multiplications (splitting itself -0.2% of extraction's instructions).
-        if words.clone().fold(0, |any, word| any | word) == 0 {
-            self.mask = 0;
-            return;
-        }
-        self.mask = words
-            .enumerate()
-            .map(|(k, word)| u64::from(pack(word)) << (8 * k))
-            .fold(0, |mask, bits| mask | bits);
+        self.mask = mask_of(block);
     }
+}
+
+/// Bit `i` set if byte `i` of `block` is a stop. Each byte's mark is cut to the bit of its
+/// eight-byte word (bit `k` for word `k`) and the words are ORed, all in vector registers:
+/// byte `j` of the result then holds the marks of byte `j` of every word, and a transpose
+/// of that 8×8 bit matrix puts them in the order of the block. Packing each word's marks by
+/// a multiplication took the words out of the vector registers one by one, twice the
+/// instructions. A block without a stop is not transposed.
+#[inline(always)]
+fn mask_of(block: &[u8; BLOCK]) -> u64 {
+    let mut marks = [0u8; BLOCK];
+    for ((mark, &b), &bit) in marks.iter_mut().zip(block).zip(&WORD_BITS) {
+        *mark = stop(b) & bit;
+    }
+    let rows = marks
+        .chunks_exact(8)
+        .map(|eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+        .fold(0, |rows, word| rows | word);
+    if rows == 0 {
+        return 0;
+    }
+    transpose(rows)
+}
+
+/// For each byte of a block, the bit of its eight-byte word: `1 << (i / 8)` at `i`.
+static WORD_BITS: [u8; BLOCK] = {
+    let mut bits = [0; BLOCK];
+    let mut i = 0;
+    while i < BLOCK {
+        bits[i] = 1 << (i / 8);
+        i += 1;
+    }
+    bits
+};
+
+/// `x` as an 8×8 bit matrix, row `r` its byte `r` and column `c` that byte's bit `c`,
+/// transposed: bit `8r + c` moves to `8c + r`. Three rounds of swapping blocks across the
+/// diagonal: single bits, 2×2 blocks, then 4×4 blocks.
+#[inline(always)]
+fn transpose(x: u64) -> u64 {
+    let t = (x ^ (x >> 7)) & 0x00AA_00AA_00AA_00AA;
+    let x = x ^ t ^ (t << 7);
+    let t = (x ^ (x >> 14)) & 0x0000_CCCC_0000_CCCC;
+    let x = x ^ t ^ (t << 14);
+    let t = (x ^ (x >> 28)) & 0x0000_0000_F0F0_F0F0;
+    x ^ t ^ (t << 28)
 }
 
 /// 0xFF if `b` is one of [`STOPS`] or of [`NEAR_STOPS`], 0 if not. Each test takes in a
@@ -515,8 +546,9 @@ fn stop(b: u8) -> u8 {
 const NEAR_STOPS: [u8; 8] = [b'/', b'>', 0x08, 0x09, 0x0B, 0x0C, 0x0E, 0x0F];
 
 /// Eight marks (0xFF or 0) as eight bits, the first lowest: each byte's high bit moved to
-/// the top byte by one multiplication, where no two of them meet.
-#[inline(always)]
+/// the top byte by one multiplication, where no two of them meet. How [`mask_of`] packed
+/// a block's marks before it transposed them.
+#[cfg(test)]
 fn pack(marks: u64) -> u8 {
     const GATHER: u64 = 0x0002_0408_1020_4081;
     ((marks & HIGH).wrapping_mul(GATHER) >> 56) as u8
@@ -892,6 +924,61 @@ mod tests {
         for bits in 0..=u8::MAX {
             let marks: [u8; 8] = std::array::from_fn(|i| if bits >> i & 1 == 1 { 0xFF } else { 0 });
             assert_eq!(pack(u64::from_le_bytes(marks)), bits, "{marks:x?}");
+        }
+    }
+
+    /// A block's mask as it was made before [`mask_of`] transposed it: each word's marks
+    /// packed by a multiplication, a block without a stop not packed.
+    fn old_mask_of(block: &[u8; BLOCK]) -> u64 {
+        let mut marks = [0u8; BLOCK];
+        for (mark, &b) in marks.iter_mut().zip(block) {
+            *mark = stop(b);
+        }
+        let words = marks.chunks_exact(8).map(|eight| u64::from_le_bytes(eight.try_into().unwrap()));
+        if words.clone().fold(0, |any, word| any | word) == 0 {
+            return 0;
+        }
+        words.enumerate().map(|(k, word)| u64::from(pack(word)) << (8 * k)).fold(0, |mask, bits| mask | bits)
+    }
+
+    #[test]
+    fn transposed_marks_are_the_packed_marks() {
+        // One stop at each place, a pair of stops at each pair of places, every byte value at
+        // each place among other bytes.
+        for i in 0..BLOCK {
+            let mut block = [b'x'; BLOCK];
+            block[i] = b'.';
+            assert_eq!(mask_of(&block), old_mask_of(&block), "{i}");
+            assert_eq!(mask_of(&block), 1 << i, "{i}");
+            for j in 0..BLOCK {
+                let mut two = block;
+                two[j] = b'\n';
+                assert_eq!(mask_of(&two), old_mask_of(&two), "{i} {j}");
+            }
+            for b in 0..=u8::MAX {
+                let mut block = [b'.'; BLOCK];
+                block[i] = b;
+                assert_eq!(mask_of(&block), old_mask_of(&block), "{b:#x} at {i}");
+                let mut block = [b'a'; BLOCK];
+                block[i] = b;
+                assert_eq!(mask_of(&block), old_mask_of(&block), "{b:#x} at {i}");
+            }
+        }
+        assert_eq!(mask_of(&[b'a'; BLOCK]), 0);
+        assert_eq!(mask_of(&[b'?'; BLOCK]), u64::MAX);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn transposed_marks_of_any_block(bytes in proptest::collection::vec(proptest::sample::select(&[b'.', b'?', b'!', b'\n', b'\r', 0xE2, 0xC2, b'/', b'>', 0x09, b'a', b' ', 0x80, 0xFF][..]), BLOCK)) {
+            let block: [u8; BLOCK] = bytes.try_into().unwrap();
+            proptest::prop_assert_eq!(mask_of(&block), old_mask_of(&block));
+        }
+
+        #[test]
+        fn transposed_marks_of_random_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, BLOCK)) {
+            let block: [u8; BLOCK] = bytes.try_into().unwrap();
+            proptest::prop_assert_eq!(mask_of(&block), old_mask_of(&block));
         }
     }
 
