@@ -82,7 +82,7 @@ pub(crate) fn filter(text: &str, catalog: &Catalog<'_>, candidates: &mut Vec<Can
         }
         if facts.one_word_person()
             && !follows_known(i)
-            && surname::after_unknown_first_name(text, c.span, &known)
+            && surname::after_unknown_first_name(text, c.span, i, &known)
         {
             return false;
         }
@@ -221,7 +221,7 @@ mod tests {
                 }
                 if facts.one_word_person()
                     && !follows_known(i)
-                    && surname::after_unknown_first_name(text, c.span, &known)
+                    && surname::after_unknown_first_name(text, c.span, i, &known)
                 {
                     return false;
                 }

@@ -1,6 +1,6 @@
 //! Overlap questions about candidate spans, answered by binary search.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 
 use crate::matcher::Candidate;
 use crate::span::Span;
@@ -23,21 +23,33 @@ pub(crate) struct SpanIndex<'c> {
     hint: Cell<usize>,
 }
 
-/// The length of the longest candidate of a list, measured when first asked for: most
-/// documents ask no overlap question at all (a document that repeats "Putin" asks none), and
-/// measuring every candidate cost each of them a pass.
+/// The length of the longest candidate of a list's first candidates, measured as far as
+/// asked for: most documents ask no overlap question at all (a document that repeats
+/// "Putin" asks none), and the questions of the others come in document order and ask about
+/// the candidates before a place, which need not be measured beyond it. Measuring every
+/// candidate at the first question cost each document a pass.
 pub(crate) struct Longest<'c> {
     sorted: &'c [Candidate],
-    measured: OnceCell<usize>,
+    /// How many candidates are measured, and the longest of them.
+    measured: Cell<(usize, usize)>,
 }
 
 impl<'c> Longest<'c> {
     pub(crate) fn new(sorted: &'c [Candidate]) -> Longest<'c> {
-        Longest { sorted, measured: OnceCell::new() }
+        Longest { sorted, measured: Cell::new((0, 0)) }
     }
 
-    fn get(&self) -> usize {
-        *self.measured.get_or_init(|| self.sorted.iter().map(|c| c.span.len()).max().unwrap_or(0))
+    /// The length of the longest of the first `n` candidates (or more: of as many as were
+    /// measured, which bounds them as well).
+    fn of_first(&self, n: usize) -> usize {
+        let (measured, longest) = self.measured.get();
+        if n <= measured {
+            return longest;
+        }
+        let more = self.sorted.get(measured..n).unwrap_or_default();
+        let longest = more.iter().map(|c| c.span.len()).fold(longest, usize::max);
+        self.measured.set((measured + more.len(), longest));
+        longest
     }
 }
 
@@ -55,11 +67,26 @@ impl<'c> SpanIndex<'c> {
 
     /// Whether any span other than `except` overlaps `w`.
     pub(crate) fn overlaps(&self, w: Span, except: Option<Span>) -> bool {
-        let end = self.starting_before(w.end);
-        self.sorted[..end]
+        self.overlaps_among(self.starting_before(w.end), w, except)
+    }
+
+    /// Whether any span among the first `before` overlaps `w`, where no later one starts
+    /// before `w` ends: the question of the word before a candidate, whose place in the list
+    /// is such a bound, needs no search.
+    pub(crate) fn overlaps_before(&self, before: usize, w: Span) -> bool {
+        debug_assert!(self.sorted.get(before).is_none_or(|c| c.span.start >= w.end));
+        self.overlaps_among(before, w, None)
+    }
+
+    /// Whether any span other than `except` among the first `end` overlaps `w`. Spans that
+    /// start before one that ends before `w` by more than the longest of them cannot reach it.
+    fn overlaps_among(&self, end: usize, w: Span, except: Option<Span>) -> bool {
+        let Some(sorted) = self.sorted.get(..end) else { return false };
+        let longest = self.longest.of_first(end);
+        sorted
             .iter()
             .rev()
-            .take_while(|c| c.span.start + self.longest.get() > w.start)
+            .take_while(|c| c.span.start + longest > w.start)
             .any(|&c| c.span.overlaps(w) && Some(c.span) != except && (self.counts)(c))
     }
 
@@ -122,6 +149,42 @@ mod tests {
         let empty = SpanIndex::new(&[], &nothing, &all);
         assert_eq!(empty.starting_before(5), 0);
         assert!(!empty.overlaps(Span::new(0, 5), None));
+    }
+
+    /// Spans from a few starts and lengths, by start, and a question's span.
+    fn spans_and_a_word() -> impl proptest::strategy::Strategy<Value = (Vec<Candidate>, Span)> {
+        use proptest::prelude::*;
+        let spans = prop::collection::vec((0usize..60, 1usize..25, 0u32..2), 0..30);
+        (spans, 0usize..70, 0usize..8).prop_map(|(spans, start, len)| {
+            let mut spans: Vec<Candidate> = spans
+                .into_iter()
+                .map(|(s, l, p)| Candidate { span: Span::new(s, s + l), pattern: p })
+                .collect();
+            spans.sort_by_key(|c| (c.span.start, c.span.end));
+            (spans, Span::new(start, start + len))
+        })
+    }
+
+    proptest::proptest! {
+        /// Asked about the spans before a place past which none starts before the word ends,
+        /// the index answers as the search does; measuring only the first spans bounds those.
+        #[test]
+        fn the_spans_before_a_place_answer_as_the_search((spans, w) in spans_and_a_word()) {
+            let odd = |c: Candidate| c.pattern % 2 == 1;
+            let longest = Longest::new(&spans);
+            let index = SpanIndex::new(&spans, &longest, &odd);
+            let all = Longest::new(&spans);
+            let searched = SpanIndex::new(&spans, &all, &odd);
+            let first = spans.partition_point(|c| c.span.start < w.end);
+            for before in first..=spans.len() {
+                proptest::prop_assert_eq!(index.overlaps_before(before, w), searched.overlaps(w, None));
+            }
+            let max = |n: usize| spans[..n].iter().map(|c| c.span.len()).max().unwrap_or(0);
+            for n in (0..=spans.len()).rev() {
+                proptest::prop_assert!(longest.of_first(n) >= max(n));
+            }
+            proptest::prop_assert_eq!(Longest::new(&spans).of_first(first), max(first));
+        }
     }
 
     #[test]
