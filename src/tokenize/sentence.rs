@@ -14,7 +14,7 @@
 //! ("Advertisement", "Continue Reading") are not sentences at all.
 
 use crate::span::Span;
-use crate::swar::HIGH;
+use crate::swar::{ascii_alphanumeric, HIGH};
 
 /// Abbreviations after which a full stop never ends a sentence (case-sensitive, without the
 /// full stop).
@@ -182,10 +182,7 @@ fn sentence_after(text: &str, stop: usize) -> Option<usize> {
     if bytes.get(stop) != Some(&b'.') || bytes.get(stop + 1) != Some(&b' ') {
         return None;
     }
-    let mut word = stop;
-    while word > 0 && bytes[word - 1].is_ascii_alphanumeric() {
-        word -= 1;
-    }
+    let word = word_before(bytes, stop);
     let last = &bytes[word..stop];
     let initial = matches!(last, [c] if c.is_ascii_uppercase());
     if last.is_empty() || word == 0 || bytes[word - 1] != b' ' || initial || is_title(last) {
@@ -203,6 +200,26 @@ fn sentence_after(text: &str, stop: usize) -> Option<usize> {
     let next = char_at(text, pos)?;
     let ends = !(next.is_lowercase() || matches!(next, '.' | '?' | '!' | ',' | ';' | ':'));
     ends.then_some(pos)
+}
+
+/// Where the run of ASCII letters and digits that ends at `end` of `bytes` begins. The eight
+/// bytes before `end` are tested at once, and only a run longer than that is read on byte
+/// by byte: most words are shorter.
+fn word_before(bytes: &[u8], end: usize) -> usize {
+    let mut word = end;
+    if let Some(eight) = end.checked_sub(8).and_then(|at| bytes.get(at..end)) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let others = !ascii_alphanumeric(x) & HIGH;
+        if others != 0 {
+            // The last byte that is no letter or digit is the highest marked.
+            return end - (others.leading_zeros() as usize / 8);
+        }
+        word = end - 8;
+    }
+    while word > 0 && bytes[word - 1].is_ascii_alphanumeric() {
+        word -= 1;
+    }
+    word
 }
 
 /// The sentences of `text` from `from` on into `out` (cleared first): the trimmed
@@ -396,7 +413,11 @@ impl Iterator for Segments<'_> {
             }
             // The segment ends in its terminator run, which holds no white space, and the
             // spaces after it: only its start may need trimming.
-            let lead = leading_space(text, start, at).unwrap_or(0);
+            // Most segments begin with a letter or a quotation mark: no white space to count.
+            let lead = match bytes.get(start) {
+                Some(b) if b.is_ascii_graphic() => 0,
+                _ => leading_space(text, start, at).unwrap_or(0),
+            };
             return Some(Some(Span::new(start + lead, end)));
         }
         self.pos = bytes.len();
@@ -631,12 +652,17 @@ const FURNITURE_LENGTHS: u64 = {
 /// Whether the break between `cur` and `next` is an abbreviation's full stop, not a sentence
 /// end.
 fn continues(text: &str, cur: Span, next: Span) -> bool {
-    let prev = &text[cur];
     // `prev` ends where a trimmed segment does, so its last word ends in a full stop exactly
     // when `prev` does; most sentences end otherwise or in a word that is no abbreviation.
-    if !prev.ends_with('.') || breaks_line(&text[cur.end..next.start]) {
+    // Both tests read bytes: slicing the text tests character boundaries.
+    let bytes = text.as_bytes();
+    if cur.start >= cur.end
+        || bytes.get(cur.end - 1) != Some(&b'.')
+        || breaks_line_between(text, cur.end, next.start)
+    {
         return false;
     }
+    let prev = &text[cur];
     let Some(base) = abbreviation(prev) else { return false };
     if is_title(base.as_bytes()) {
         return true;
@@ -648,10 +674,60 @@ fn continues(text: &str, cur: Span, next: Span) -> bool {
         }
     }
     if is_initialism(base) {
-        let first = text[next].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        return !listed(OPENERS, first);
+        return !opens(text, next);
     }
     false
+}
+
+/// Whether the first word of `next` in `text` (its letters and digits up to the first other
+/// character) is one of [`OPENERS`]. Each opener begins with an ASCII capital: a word that
+/// does not is none, and one that does is compared only with the openers of its letter.
+fn opens(text: &str, next: Span) -> bool {
+    let bytes = text.as_bytes().get(next.start..next.end).unwrap_or_default();
+    let Some(&letter @ b'A'..=b'Z') = bytes.first() else { return false };
+    let ascii = bytes.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len());
+    let first = match bytes.get(ascii) {
+        // A letter or digit that is not ASCII may go on with the word: decode.
+        Some(b) if !b.is_ascii() => {
+            text[next].split(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().as_bytes()
+        }
+        _ => &bytes[..ascii],
+    };
+    let from = OPENER_STARTS[usize::from(letter - b'A')];
+    let to = OPENER_STARTS[usize::from(letter - b'A') + 1];
+    OPENERS[from..to].iter().any(|w| w.as_bytes() == first)
+}
+
+/// Where the [`OPENERS`] of each capital letter begin in that list, which is in alphabetical
+/// order: those of letter `l` are `OPENERS[OPENER_STARTS[l]..OPENER_STARTS[l + 1]]`.
+const OPENER_STARTS: [usize; 27] = {
+    let mut starts = [0; 27];
+    let mut i = 0;
+    while i < OPENERS.len() {
+        let first = OPENERS[i].as_bytes()[0];
+        assert!(first.is_ascii_uppercase());
+        assert!(i == 0 || OPENERS[i - 1].as_bytes()[0] <= first);
+        starts[(first - b'A') as usize + 1] = i + 1;
+        i += 1;
+    }
+    // Letters without an opener begin where the letter before ends.
+    let mut l = 1;
+    while l < 27 {
+        if starts[l] < starts[l - 1] {
+            starts[l] = starts[l - 1];
+        }
+        l += 1;
+    }
+    starts
+};
+
+/// Whether the bytes of `text` from `from` to `to` hold a line break of any kind; none if
+/// that is no slice of `text`. Each begins with one of four bytes, which most gaps (a space
+/// or two) do not hold, so most are neither sliced as a `str` nor decoded.
+fn breaks_line_between(text: &str, from: usize, to: usize) -> bool {
+    let may = |gap: &[u8]| gap.iter().any(|b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2));
+    text.as_bytes().get(from..to).is_some_and(may)
+        && text.get(from..to).is_some_and(|gap| gap.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']))
 }
 
 /// What may be an abbreviation in `prev`, which ends in a full stop: its last word without
@@ -746,7 +822,10 @@ fn decoded_abbreviation(prev: &str) -> &str {
 /// Whether `word` is one of [`TITLES`]: its bytes and length as one number, looked up in a
 /// table of the titles' numbers. A hash set cost more than the rest of [`continues`].
 fn is_title(word: &[u8]) -> bool {
-    if word.len() > TITLE_MAX {
+    // Most words that end a sentence are lower case, which no title but "vs" and "approx"
+    // begins with: their first byte settles them.
+    let first = word.first().map_or(0, |&b| b);
+    if word.len() > TITLE_MAX || first >= 0x80 || TITLE_FIRSTS >> first & 1 == 0 {
         return false;
     }
     let key = title_key(word);
@@ -800,11 +879,25 @@ const TITLE_TABLE: [u64; TITLE_SLOTS] = {
 };
 
 /// Whether `word` is one of `words`. Comparing the first byte before the rest saves a
-/// `memcmp` call for most words of the length of some listed word.
+/// `memcmp` call for most words of the length of some listed word. How [`opens`] looked up
+/// the next word before it compared only the openers of its letter.
+#[cfg(test)]
 fn listed(words: &[&str], word: &str) -> bool {
     let first = word.as_bytes().first();
     words.iter().any(|w| w.len() == word.len() && w.as_bytes().first() == first && *w == word)
 }
+
+/// Bit `b` set for the first byte `b` of each of [`TITLES`], all ASCII.
+const TITLE_FIRSTS: u128 = {
+    let (mut firsts, mut i) = (0u128, 0);
+    while i < TITLES.len() {
+        let first = TITLES[i].as_bytes()[0];
+        assert!(first < 0x80);
+        firsts |= 1 << first;
+        i += 1;
+    }
+    firsts
+};
 
 /// The longest of [`TITLES`]: a longer word is none of them.
 const TITLE_MAX: usize = {
@@ -817,13 +910,6 @@ const TITLE_MAX: usize = {
     }
     max
 };
-
-/// Whether `gap` holds a line break of any kind. Each begins with one of four bytes, which
-/// most gaps (a space or two) do not hold, so most are not decoded.
-fn breaks_line(gap: &str) -> bool {
-    gap.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0xC2 | 0xE2))
-        && gap.contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
-}
 
 /// What follows the last white space of `s`, all of `s` if it has none. An ASCII word is
 /// read byte by byte; a non-ASCII byte before the white space means the characters must be
@@ -924,6 +1010,42 @@ mod tests {
         for bits in 0..=u8::MAX {
             let marks: [u8; 8] = std::array::from_fn(|i| if bits >> i & 1 == 1 { 0xFF } else { 0 });
             assert_eq!(pack(u64::from_le_bytes(marks)), bits, "{marks:x?}");
+        }
+    }
+
+    /// The word before `end`, read back byte by byte as `sentence_after` read it.
+    fn old_word_before(bytes: &[u8], end: usize) -> usize {
+        let mut word = end;
+        while word > 0 && bytes[word - 1].is_ascii_alphanumeric() {
+            word -= 1;
+        }
+        word
+    }
+
+    #[test]
+    fn words_before_eight_bytes_at_a_time() {
+        let mut texts: Vec<String> = crate::seed_texts().into_iter().collect();
+        texts.push("abcdefghijklmnopq rstuvwxyz0123456789 é.x-y’z\u{0}\u{7f}\u{80}".into());
+        for b in 0..=u8::MAX {
+            for k in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[k] = b;
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+        for text in &texts {
+            let bytes = text.as_bytes();
+            for end in 0..=bytes.len() {
+                assert_eq!(word_before(bytes, end), old_word_before(bytes, end), "{text:?} {end}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_before_any_end(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40), end in 0..40usize) {
+            let end = end.min(bytes.len());
+            proptest::prop_assert_eq!(word_before(&bytes, end), old_word_before(&bytes, end));
         }
     }
 
@@ -1388,6 +1510,48 @@ mod same_as_before {
         }
     }
 
+    /// `opens` as it was: the first word decoded, then looked up in the whole list.
+    fn same_opens(next: &str) {
+        let text = format!("x {next}");
+        let span = Span::new(2, text.len());
+        let first = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        assert_eq!(opens(&text, span), listed(OPENERS, first), "{next:?}");
+    }
+
+    #[test]
+    fn openers_by_their_letter() {
+        for opener in OPENERS.iter().chain(TITLES) {
+            for next in [
+                opener.to_string(),
+                format!("{opener} talks"),
+                format!("{opener}, x"),
+                format!("{opener}s"),
+                format!("{opener}é"),
+                format!("{opener}’s"),
+                format!("{opener}9"),
+                opener.to_lowercase(),
+                opener.to_uppercase(),
+                opener[..opener.len() - 1].to_string(),
+                format!("“{opener}"),
+            ] {
+                same_opens(&next);
+            }
+        }
+        for text in crate::seed_texts() {
+            for (i, _) in text.char_indices() {
+                same_opens(&text[i..].chars().take(12).collect::<String>());
+            }
+        }
+        same_opens("");
+        // Every letter's openers are in their range, and none is in another's.
+        for l in 0..26 {
+            for w in &OPENERS[OPENER_STARTS[l]..OPENER_STARTS[l + 1]] {
+                assert_eq!(w.as_bytes()[0], b'A' + l as u8, "{w}");
+            }
+        }
+        assert_eq!(OPENER_STARTS[26], OPENERS.len());
+    }
+
     fn same_furniture(text: &str) {
         let span = Span::new(0, text.len());
         assert_eq!(is_furniture(text, span), old_is_furniture(text), "{text:?}");
@@ -1480,6 +1644,11 @@ mod same_as_before {
         #[test]
         fn titles_and_initialisms(word in "[A-Za-z.é]{0,7}") {
             same_title_and_initialism(&word);
+        }
+
+        #[test]
+        fn openers(next in "(Th|He|Wh|A|I|x|É|“)?[a-zA-Zé’ ,.0-9]{0,8}") {
+            same_opens(&next);
         }
 
         #[test]
