@@ -29,9 +29,9 @@ pub(crate) struct Starts {
 
 impl Starts {
     /// An empty set for about `surfaces` surfaces: sixteen bits per surface (a false
-    /// positive in twenty or fewer), from 512 bytes up to 512 KiB.
+    /// positive in twenty or fewer), from 64 KiB ([`FIXED_BITS`]) up to 512 KiB.
     pub(crate) fn new(surfaces: usize) -> Starts {
-        let bits = (surfaces.saturating_mul(16)).clamp(1 << 12, 1 << 22).next_power_of_two();
+        let bits = (surfaces.saturating_mul(16)).clamp(FIXED_BITS, 1 << 22).next_power_of_two();
         Starts {
             bits: vec![0; bits / 64].into_boxed_slice(),
             shift: 64 - bits.trailing_zeros(),
@@ -103,8 +103,7 @@ impl Starts {
     /// The slot of a first word's key ([`Block::first_word_key`]).
     #[inline]
     fn slot_of_key(&self, key: u64) -> usize {
-        const FIBONACCI: u64 = 0x9E37_79B9_7F4A_7C15 << (8 * (8 - CUT));
-        (key.wrapping_mul(FIBONACCI) >> self.shift) as usize
+        slot_of_key(key, self.shift)
     }
 
     /// Whether the set holds the first word of `eight`.
@@ -187,35 +186,18 @@ impl Starts {
                 .is_some_and(|two| (two[0] | two[1]) < 0x80)
     }
 
-    /// Writes to `offsets` the starts of the round whose first word the set holds, and
-    /// returns how many there are.
-    ///
-    /// Gathered before any is walked, and out of line: beside the walk, the test's state did
-    /// not fit in the registers and every start reloaded it from the stack. Each start is
-    /// written, and kept by counting it, without a branch.
-    ///
-    /// `PUNCTUATION_FIRST` is the set's `punctuation_first`, by which the rounds were classed.
-    #[inline(never)]
+    /// [`gather_in`] from this set: from its [`Fixed`] bits where it has that many.
+    #[inline]
     fn gather<const PUNCTUATION_FIRST: bool>(
         &self,
         classes: &Classes,
         bytes: &[u8; SPAN],
         offsets: &mut [u8; ROUND],
     ) -> usize {
-        let mut passed = 0;
-        for block in 0..ROUND / 64 {
-            let block = 64 * block;
-            let mut mask = classes.starts(block);
-            while mask != 0 {
-                // An offset in the round fits a byte. A round holds at most one start per
-                // byte, so `passed` stays below ROUND until the last start.
-                let k = block + mask.trailing_zeros() as usize;
-                mask &= mask - 1;
-                offsets[passed % ROUND] = k as u8;
-                passed += usize::from(self.holds_key(classes.first_word_key::<PUNCTUATION_FIRST>(bytes, k)));
-            }
+        match <&[u64; FIXED_BITS / 64]>::try_from(&*self.bits) {
+            Ok(bits) => gather_in::<PUNCTUATION_FIRST>(&Fixed(bits), classes, bytes, offsets),
+            Err(_) => gather_in::<PUNCTUATION_FIRST>(self, classes, bytes, offsets),
         }
-        passed
     }
 
     /// [`Starts::for_each_candidate`] as a list.
@@ -232,6 +214,74 @@ impl Starts {
     pub(crate) fn may_start(&self, haystack: &[u8], at: usize) -> bool {
         at < haystack.len() && self.holds(Block::at(haystack, at))
     }
+}
+
+/// What [`Starts::gather`] asks of the set: whether it holds a first word's key.
+trait Holds {
+    fn holds_key(&self, key: u64) -> bool;
+}
+
+impl Holds for Starts {
+    #[inline]
+    fn holds_key(&self, key: u64) -> bool {
+        Starts::holds_key(self, key)
+    }
+}
+
+/// The bits of a set of [`FIXED_BITS`], the smallest, which holds the default gazetteers'
+/// first words: its length and shift are constants, so the slot's word is in bounds
+/// without a test. A bounds check and its branch were two of the twenty-two instructions
+/// spent at each word start.
+struct Fixed<'s>(&'s [u64; FIXED_BITS / 64]);
+
+impl Holds for Fixed<'_> {
+    #[inline]
+    fn holds_key(&self, key: u64) -> bool {
+        let slot = slot_of_key(key, 64 - FIXED_BITS.trailing_zeros());
+        self.0[slot >> 6] >> (slot & 63) & 1 == 1
+    }
+}
+
+/// The bits of the smallest set of first words: 64 KiB.
+const FIXED_BITS: usize = 1 << 19;
+
+/// The slot of a first word's key ([`Block::first_word_key`]) in a set whose hash keeps
+/// its top `64 - shift` bits.
+#[inline]
+fn slot_of_key(key: u64, shift: u32) -> usize {
+    const FIBONACCI: u64 = 0x9E37_79B9_7F4A_7C15 << (8 * (8 - CUT));
+    (key.wrapping_mul(FIBONACCI) >> shift) as usize
+}
+
+/// Writes to `offsets` the starts of the round whose first word `set` holds, and returns
+/// how many there are.
+///
+/// Gathered before any is walked, and out of line: beside the walk, the test's state did
+/// not fit in the registers and every start reloaded it from the stack. Each start is
+/// written, and kept by counting it, without a branch.
+///
+/// `PUNCTUATION_FIRST` is the set's `punctuation_first`, by which the rounds were classed.
+#[inline(never)]
+fn gather_in<const PUNCTUATION_FIRST: bool>(
+    set: &impl Holds,
+    classes: &Classes,
+    bytes: &[u8; SPAN],
+    offsets: &mut [u8; ROUND],
+) -> usize {
+    let mut passed = 0;
+    for block in 0..ROUND / 64 {
+        let block = 64 * block;
+        let mut mask = classes.starts(block);
+        while mask != 0 {
+            // An offset in the round fits a byte. A round holds at most one start per
+            // byte, so `passed` stays below ROUND until the last start.
+            let k = block + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            offsets[passed % ROUND] = k as u8;
+            passed += usize::from(set.holds_key(classes.first_word_key::<PUNCTUATION_FIRST>(bytes, k)));
+        }
+    }
+    passed
 }
 
 /// Bytes of text classed together: a multiple of eight, and at most 256, so that an offset
@@ -456,8 +506,11 @@ mod tests {
         fn rounds_find_what_blocks_found(
             text in "[abAB1 ,.’é#-]{0,700}",
             words in prop::collection::vec("[abAB1#é\\x00-]{1,3}", 1..6),
+            large in any::<bool>(),
         ) {
-            let mut s = Starts::new(8);
+            // A set of more than `FIXED_BITS` is gathered from without `Fixed`.
+            let mut s = Starts::new(if large { FIXED_BITS } else { 8 });
+            prop_assert_eq!(s.bits.len() == FIXED_BITS / 64, !large);
             for (i, w) in words.iter().enumerate() {
                 s.add(w.as_bytes(), i % 2 == 0);
             }
@@ -495,6 +548,25 @@ mod tests {
                 let from_old = u64::from(if old & capital != 0 { first.to_ascii_uppercase() } else { first })
                     | old & !0xFF & !capital;
                 prop_assert_eq!(from_old, key);
+            }
+        }
+    }
+
+    proptest! {
+        /// The set's bits read as [`Fixed`] hold what the set holds, at every slot.
+        #[test]
+        fn fixed_bits_hold_what_the_set_holds(
+            words in prop::collection::vec(any::<[u8; 8]>(), 0..2000),
+            keys in prop::collection::vec(any::<u64>(), 1..500),
+        ) {
+            let mut s = Starts::new(8);
+            for &w in &words {
+                s.insert(w);
+            }
+            let fixed = Fixed(<&[u64; FIXED_BITS / 64]>::try_from(&*s.bits).unwrap());
+            let firsts = words.iter().map(|&w| Block::new(u64::from_le_bytes(w)).first_word_key());
+            for key in keys.into_iter().chain(firsts) {
+                prop_assert_eq!(fixed.holds_key(key), s.holds_key(key));
             }
         }
     }
