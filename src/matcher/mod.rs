@@ -137,6 +137,9 @@ struct Memo {
     /// them; and which bytes of a word they are (none before they are taken).
     window: u64,
     keep: u64,
+    /// How many candidates, from the first, have had their case tested
+    /// ([`Matcher::keep_cased`]): those before a replayed walk's copies.
+    cased: usize,
 }
 
 impl Memo {
@@ -294,18 +297,20 @@ impl Matcher {
         self.starts.for_each_candidate(text.as_bytes(), |start, first_word| {
             self.walk(text, start, first_word, out, &mut memo)
         });
-        self.keep_cased(text.as_bytes(), &mut out.candidates);
+        self.keep_cased(text.as_bytes(), &mut out.candidates, memo.cased);
     }
 
-    /// Keeps the candidates whose case the policy allows ([`Matcher::case_matches`]).
+    /// Keeps the candidates from `from` on whose case the policy allows
+    /// ([`Matcher::case_matches`]).
     ///
     /// A pass of its own after the walks rather than a test at each match the walk finds:
     /// in the walk, the compiler set the test up at every node that ends a pattern, and the
-    /// walk's state left it no registers.
+    /// walk's state left it no registers. A replayed walk copies candidates already tested
+    /// ([`Memo::cased`]).
     #[inline(never)]
-    fn keep_cased(&self, text: &[u8], candidates: &mut Vec<Candidate>) {
-        let mut kept = 0;
-        for at in 0..candidates.len() {
+    fn keep_cased(&self, text: &[u8], candidates: &mut Vec<Candidate>, from: usize) {
+        let mut kept = from;
+        for at in from..candidates.len() {
             let Some(&c) = candidates.get(at) else { break };
             let (start, end) = (c.span.start, c.span.end);
             let cased = match self.patterns.written_at(c.pattern, text, start, end.wrapping_sub(start)) {
@@ -331,7 +336,13 @@ impl Matcher {
             return;
         }
         if memo.repeats(bytes, start) {
+            // The remembered walk's candidates are tested first, so that their copies need
+            // no test: a document that repeats a name replays nearly every walk.
+            if memo.cased < out.candidates.len() {
+                self.keep_cased(bytes, &mut out.candidates, memo.cased);
+            }
             memo.replay(start, out);
+            memo.cased = out.candidates.len();
             return;
         }
         let mut reach = usize::MAX;
@@ -457,7 +468,7 @@ mod tests {
                     );
                 }
             });
-            self.keep_cased(text.as_bytes(), &mut out.candidates);
+            self.keep_cased(text.as_bytes(), &mut out.candidates, 0);
             out
         }
     }
@@ -528,6 +539,10 @@ mod tests {
             "Putin Pyongyang Putin Putin Pyongyang Pyongyang",
             "Iran Iraq Iran Iran Iraq",
             "Kim Kim Kimberly Kim",
+            // Replayed walks whose candidates the case test drops, and keeps.
+            "XI XI Xi XI Xi Xi XI",
+            "US Us US us US US Us",
+            "PUTIN Putin PUTIN PUTIN PuTin PuTin",
         ] {
             assert_eq!(m.find(text).candidates, oracle.find(m, text), "{text:?}");
             let with_keywords = keyword_matcher();
@@ -607,7 +622,7 @@ mod tests {
                     let span = Span { start: before.len(), end: before.len() + written.len() };
                     kept.clear();
                     kept.push(Candidate { span, pattern: id });
-                    m.keep_cased(text.as_bytes(), &mut kept);
+                    m.keep_cased(text.as_bytes(), &mut kept, 0);
                     let old = m.case_matches(id, &text.as_bytes()[span.start..span.end]);
                     assert_eq!(kept.len() == 1, old, "{text:?} for {pattern:?}");
                 }
