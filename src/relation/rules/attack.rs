@@ -15,28 +15,64 @@ use crate::relation::{RelationKind, Role, Rule};
 const AT: &[&str] =
     &["on", "at", "against", "targeting", "into", "across", "in", "inside", "throughout", "of"];
 
+/// The prepositions before a launch's target.
+const LAUNCH_AT: WordSet = WordSet::new(AT.split_at(5).0);
+
+/// The prepositions before an attack noun's target.
+const NOUN_AT: WordSet = WordSet::new(AT);
+
 pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
-    // Most launches and attack nouns name no target; those need no clause.
-    if frame != Frame::Strike && !target_may_follow(cx, frame, first, last) {
+    // Most launches and attack nouns, and many strikes, name no target; those need no clause.
+    if !target_may_follow(cx, frame, first, last) {
         return;
     }
     fill(cx, frame, first, last, out);
 }
 
-/// Whether a launch or an attack noun may find its target: a state, place or organization
-/// named after it (or, for the noun, the place right before it: "the Dnipro attack"), or the
-/// target of the attack stated before, which a definite one takes. A strike may also find
-/// its target before it ("Kyiv was struck", "in Kharkiv, a strike hit").
+/// Whether an attack may find its target: a state, place or organization named after it
+/// (or, for the noun, the place right before it: "the Dnipro attack"), or the target of the
+/// attack stated before, which a definite one takes. A strike may also find its target
+/// before it: the target of a passive one ("Kyiv was struck"), or a place ("in Kharkiv, a
+/// strike hit").
 fn target_may_follow(cx: &Ctx, frame: Frame, first: usize, last: usize) -> bool {
     let v = cx.v;
     let target = |i: usize| {
         matches!(v.kind(i), Some(EntityKind::State | EntityKind::Place | EntityKind::Organization))
     };
     // Every name is among those tokens, which come in order.
-    v.names_and_materiel().iter().rev().take_while(|&&i| i > last).any(|&i| target(i))
+    let mut after = v.names_and_materiel().iter().rev().take_while(|&&i| i > last);
+    // A launch finds its target only after one of its prepositions ("fired missiles at
+    // Kyiv"), and a noun only after one of the three words after it ("the attack on Kyiv"):
+    // one must stand before the last target named.
+    let prep_before = |preps: &WordSet, reach: usize| {
+        after
+            .clone()
+            .find(|&&i| target(i))
+            .is_some_and(|&t| (last + 1..t.min(reach)).any(|k| v.is_in(k, preps)))
+    };
+    let named = match frame {
+        Frame::Launch => prep_before(&LAUNCH_AT, usize::MAX),
+        Frame::NounAttack => prep_before(&NOUN_AT, last + 4),
+        _ => after.any(|&i| target(i)),
+    };
+    named
         || frame == Frame::NounAttack
             && first.checked_sub(1).is_some_and(|i| v.kind(i) == Some(EntityKind::Place))
+        || frame == Frame::Strike && target_before(v, first)
         || cx.recall(Recalled::Attack, ANAPHORA_WINDOW).is_some()
+}
+
+/// Whether a strike at `first` may find its target before it: a place, or the target of a
+/// passive verb.
+fn target_before(v: &View, first: usize) -> bool {
+    let mut passive = None;
+    v.names_and_materiel().iter().take_while(|&&i| i < first).any(|&i| match v.kind(i) {
+        Some(EntityKind::Place) => true,
+        Some(EntityKind::State | EntityKind::Organization) => {
+            *passive.get_or_insert_with(|| super::passive(v, first))
+        }
+        _ => false,
+    })
 }
 
 /// The roles of an attack, from the trigger's clause.
@@ -88,11 +124,7 @@ fn fill(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
                 targets.retain(target_ok);
             }
             if targets.is_empty() {
-                let preps = if strike {
-                    &const { WordSet::new(AT.split_at(9).0) }
-                } else {
-                    &const { WordSet::new(AT.split_at(5).0) }
-                };
+                let preps = if strike { &const { WordSet::new(AT.split_at(9).0) } } else { &LAUNCH_AT };
                 targets = after_prep(v, last + 1, ce, preps);
             }
             if targets.is_empty() && strike {
@@ -128,7 +160,7 @@ fn fill(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
             // The preposition must follow the noun's own phrase: in "launch and threats
             // against NATO" the target belongs to "threats".
             let stop = (last + 1..=ce).find(|&k| v.is(k, &["and", "or"])).map_or(ce, |k| k - 1);
-            targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, &const { WordSet::new(AT) });
+            targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, &NOUN_AT);
             if targets.is_empty() {
                 // "the Dnipro attack"
                 targets = (first.checked_sub(1))
@@ -511,6 +543,15 @@ mod tests {
                 .to_string(),
             "The attacks hit. These missiles struck overnight, a launch, Russian strikes, Israel \
              carried out airstrikes on Beirut; in Kharkiv, a strike hit a facility."
+                .into(),
+            "The attack in the region of Kharkiv, the strikes on Iran, attacks by Russia on Kyiv, the \
+             attack that Iran made on Israel, an offensive across Ukraine, the Odesa attack."
+                .into(),
+            "Kyiv was struck. Russia was hit by Iran. Drones, which struck overnight, hit. In Odesa, \
+             drones struck; NATO struck a tone; Israel was struck by a storm in Gaza."
+                .into(),
+            "Russia used drones in Ukraine against Kyiv, fired missiles from Belarus into Ukraine, \
+             launched drones at night over Odesa, and uses Iskander missiles on Kharkiv and Iran."
                 .into(),
         ];
         texts.extend(crate::seed_texts());

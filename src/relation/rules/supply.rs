@@ -29,7 +29,24 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
     if matches!(frame, Frame::Give | Frame::Arm) && !super::name_after(cx.v, last) {
         return;
     }
+    // A use finds its supplier only as the maker of an item or a state after "from" right
+    // after one, or as the state it turned to.
+    if frame == Frame::Use && !maker_may_be_named(cx, last) {
+        return;
+    }
     frames(cx, frame, first, last, out);
+}
+
+/// Whether a use of items may name who supplied them: an item of the sentence with its
+/// maker (a demonym before it, or a named system) or "from" after it, or "to" as the
+/// trigger's last word ("turned to"). Every item the use reads is one of the sentence's.
+fn maker_may_be_named(cx: &Ctx, last: usize) -> bool {
+    let v = cx.v;
+    v.is(last, &["to"])
+        || cx
+            .items
+            .iter()
+            .any(|it| it.origin.is_some() || it.weapon.is_some() || v.is(it.last + 1, &["from"]))
 }
 
 fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts) {
@@ -616,6 +633,9 @@ mod tests {
                 .to_string(),
             "Iran arms the Houthis. Russia was supplied drones. Iran sent drones, and Russia sent \
              shells to them; the Houthis were armed by Iran with missiles."
+                .into(),
+            "Russia used drones from Iran, uses Iranian drones, used Shahed-136 drones and used \
+             missiles, the drones it used, and turned to Iran for shells; Iran uses shells."
                 .into(),
         ];
         texts.extend(crate::seed_texts());
