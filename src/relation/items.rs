@@ -79,11 +79,16 @@ pub(crate) fn items_into(v: &View, out: &mut Vec<Item>) {
     // Only a materiel word or a name begins an item: the view lists the tokens that may,
     // and the others are passed over without the phrase loop, which would stop at once.
     for &start in v.names_and_materiel() {
-        if start < i || v.class(start).len == 0 && v.entity(start).is_none() {
+        if start < i {
+            continue;
+        }
+        // A name has no materiel class: of the names, only a weapon's begins an item, and the
+        // phrase loop would stop at once at any other (most of those the view lists).
+        let weapon = v.kind(start) == Some(EntityKind::Weapon);
+        if !weapon && v.class(start).len == 0 {
             continue;
         }
         i = start;
-        let weapon = v.kind(i) == Some(EntityKind::Weapon);
         let (first, mut last, mut has_head, mut j) =
             if weapon { (i, i, true, i + 1) } else { (i, i, false, i) };
         let mut any = weapon;
@@ -216,5 +221,22 @@ mod tests {
             }
         }
         assert!(found > 50, "{found} items");
+    }
+
+    proptest::proptest! {
+        /// Names beside materiel words, in any order: a weapon's name begins an item, another
+        /// name none.
+        #[test]
+        fn items_of_generated_text_are_those_of_the_phrase_loop(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "Iran", "Russian", "Iranian", "Shahed-136", "Fath-360", "Kim Jong Un", "Hamas", "drones",
+                "shells", "artillery", "ballistic", "missile", "systems", "supplies", "arms", "-made",
+                "-", "’s", "the", ",", "and", "troops", "long-range",
+            ]), 0..24),
+        ) {
+            for text in [parts.join(" "), parts.concat()] {
+                with_view(&text, |v| assert_eq!(items(v), old_items(v), "{text:?}"));
+            }
+        }
     }
 }
