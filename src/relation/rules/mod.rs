@@ -333,10 +333,16 @@ pub(crate) fn used_as_noun(v: &View, i: usize) -> bool {
     if i.checked_sub(1).is_some_and(|name| v.entity(name).is_some() && object_of_verb(name)) {
         return true;
     }
+    // Only a determiner or possessor within three words before makes a noun: most verbs
+    // have none, and need none of the tests of the words between.
+    let determiner = |k: usize| v.is_possessive(k) || v.is_in(k, &NOUN_DETERMINERS);
+    if !(i.saturating_sub(3)..i).any(determiner) {
+        return false;
+    }
     let mut k = i;
     for _ in 0..3 {
         let Some(prev) = k.checked_sub(1) else { return false };
-        if v.is_possessive(prev) || v.is_in(prev, &NOUN_DETERMINERS) {
+        if determiner(prev) {
             return true;
         }
         // An adverb, or a plural attack noun or weapon right before, makes it the verb of
