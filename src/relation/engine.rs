@@ -4,17 +4,17 @@
 use super::args::SUBJECT_PRONOUN_WORDS;
 use super::gate::{Gate, Hits, Reach};
 use super::items::{items_into, Item};
-use super::lexicon::Lexicon;
+use super::lexicon::{Frame, Lexicon};
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
 use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled, POSSESSIVE_PRONOUNS};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind, Name};
-use crate::gazetteer::{Date, Gazetteer};
+use crate::gazetteer::{Date, Gazetteer, SurfaceRole};
 use crate::matcher::Keyword;
 use crate::span::Span;
-use crate::tokenize::{sentences, sentences_into};
+use crate::tokenize::{is_word_char, sentences, sentences_into};
 
 /// How far back (in bytes) "the strike" or "this arms transfer" may refer.
 pub(crate) const ANAPHORA_WINDOW: usize = 1500;
@@ -76,7 +76,7 @@ pub(crate) fn relations<'a>(
                     continue;
                 }
                 // A title's rule needs only a person, whom the test found.
-                if !titled && skipping() && !may_relate(text, s, &entities[first..], reach, memory) {
+                if !titled && skipping() && !may_relate(text, s, &entities[first..], hits, reach, memory) {
                     #[cfg(test)]
                     SKIPPED.with(|n| n.set(n.get() + 1));
                     continue;
@@ -451,9 +451,106 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
     }
 }
 
-/// Whether the sentence `span`, which holds trigger words whose phrases reach `reach` but no
-/// title word, can yield a relation: asked before its view is built, from what is known
-/// without it. `entities` are the document's from the sentence's first on.
+/// Whether the sentence `span`, which holds trigger words at `hits` whose phrases reach
+/// `reach` but no title word, can yield a relation: asked before its view is built, from
+/// what is known without it. `entities` are the document's from the sentence's first on.
+/// Both [`sentence_may_relate`] and, for one of its trigger words, [`trigger_may_yield`]
+/// must say so.
+fn may_relate(
+    text: &str,
+    span: Span,
+    entities: &[Entity],
+    hits: &[usize],
+    reach: &[Reach],
+    memory: &Memories,
+) -> bool {
+    let names = Names::of(span, entities);
+    let recalled_attack = || {
+        memory
+            .list
+            .iter()
+            .rev()
+            .take_while(|m| span.start.saturating_sub(m.at) < ANAPHORA_WINDOW)
+            .any(|m| m.kind == RelationKind::Attack)
+    };
+    sentence_may_relate(text, span, entities, &names, reach, memory)
+        && hits
+            .iter()
+            .zip(reach)
+            .any(|(&at, &r)| trigger_may_yield(text, span, entities, at, r, &names, &recalled_attack))
+}
+
+/// What [`may_relate`] reads of a sentence's names, in one pass over them.
+struct Names<'e, 'a> {
+    /// A name that is no weapon's, if there is one.
+    one: Option<&'e Entity<'a>>,
+    /// Whether two names that are no weapon's name different entities.
+    two: bool,
+    /// How many names are no weapon's.
+    count: usize,
+    /// Whether one of them is a weapon's, or a demonym (an item's maker).
+    weapon: bool,
+    demonym: bool,
+    /// The start of the last name of each group of kinds, by mention kind (a capital read as
+    /// a place is still a state's: its mention kind is `place`): any name, states and
+    /// places, targets (states, places, organizations), persons.
+    last_any: Option<usize>,
+    last_state_or_place: Option<usize>,
+    last_target: Option<usize>,
+    last_person: Option<usize>,
+    /// The start of the first place.
+    first_place: Option<usize>,
+}
+
+impl<'e, 'a> Names<'e, 'a> {
+    fn of(span: Span, entities: &'e [Entity<'a>]) -> Names<'e, 'a> {
+        let mut n = Names {
+            one: None,
+            two: false,
+            count: 0,
+            weapon: false,
+            demonym: false,
+            last_any: None,
+            last_state_or_place: None,
+            last_target: None,
+            last_person: None,
+            first_place: None,
+        };
+        for e in entities.iter().take_while(|e| e.span.start < span.end) {
+            let at = Some(e.span.start);
+            n.last_any = at;
+            n.demonym |= e.role == SurfaceRole::Demonym;
+            match e.kind {
+                // A mention's kind is its entry's but for a capital read as a place, never a
+                // weapon.
+                EntityKind::Weapon => {
+                    n.weapon = true;
+                    continue;
+                }
+                EntityKind::State => {
+                    n.last_state_or_place = at;
+                    n.last_target = at;
+                }
+                EntityKind::Place => {
+                    n.last_state_or_place = at;
+                    n.last_target = at;
+                    n.first_place = n.first_place.or(at);
+                }
+                EntityKind::Organization => n.last_target = at,
+                EntityKind::Person => n.last_person = at,
+            }
+            n.count += 1;
+            match n.one {
+                Some(o) if o.id != e.id => n.two = true,
+                _ => n.one = Some(e),
+            }
+        }
+        n
+    }
+}
+
+/// Whether a sentence can yield a relation by its names, pronouns and the relations stated
+/// before it (see [`may_relate`]).
 ///
 /// Every relation has two required roles, which no weapon fills (the role table), filled by
 /// different entities: supply, deployment and attack pairs skip a party that is the other,
@@ -469,23 +566,20 @@ fn first_hit(a: &[usize], i: &mut usize, b: &[usize], j: &mut usize, from: usize
 /// but for a named weapon and a pronoun: its maker is the only party no rule needs a name of
 /// the sentence for (a meeting's pair, a deployment's destination, an attack's target, the
 /// recipient of a gift and the supplier of what is received or used are read from names).
-fn may_relate(text: &str, span: Span, entities: &[Entity], reach: &[Reach], memory: &Memories) -> bool {
-    let own = || entities.iter().take_while(|e| e.span.start < span.end);
-    let (mut one, mut names, mut weapon) = (None::<&Entity>, 0, false);
-    for e in own() {
-        // A mention's kind is its entry's but for a capital read as a place, never a weapon.
-        if e.kind == EntityKind::Weapon {
-            weapon = true;
-            continue;
-        }
-        names += 1;
-        match one {
-            Some(o) if o.id != e.id => return true,
-            _ => one = Some(e),
-        }
+fn sentence_may_relate(
+    text: &str,
+    span: Span,
+    entities: &[Entity],
+    names: &Names,
+    reach: &[Reach],
+    memory: &Memories,
+) -> bool {
+    if names.two {
+        return true;
     }
+    let (one, weapon) = (names.one, names.weapon);
     let reach = reach.iter().fold(Reach::default(), |a, &b| a.union(b));
-    if names >= 2 && reach.deal || one.is_some() && (weapon || reach.attack) {
+    if names.count >= 2 && reach.deal || one.is_some() && (weapon || reach.attack) {
         return true;
     }
     let recalled = |m: &Memory| {
@@ -496,7 +590,326 @@ fn may_relate(text: &str, span: Span, entities: &[Entity], reach: &[Reach], memo
         memory.list.iter().rev().take_while(|m| span.start.saturating_sub(m.at) < ANAPHORA_WINDOW);
     // Without a name, a pronoun finds only a weapon's recipient: every rule reads its other
     // parties (or the pair of a meeting) from names, but the supplier of a weapon.
-    window.any(recalled) || (one.is_some() || weapon) && pronoun_in(text, span, own())
+    let own = entities.iter().take_while(|e| e.span.start < span.end);
+    window.any(recalled) || (one.is_some() || weapon) && pronoun_in(text, span, own)
+}
+
+/// Whether a phrase of one of the frames `reach` holds, at the trigger word at `at`, can
+/// yield a relation in the sentence `span`, whose names are `names` (`entities` are the
+/// document's from the sentence's first on); `recalled_attack` says whether an attack was
+/// stated within the anaphora window before it. What each frame's rule needs, read from its
+/// code. A name "after" the trigger starts after its first byte, a superset of the tokens
+/// after its last; a word "within n" of the trigger is one of the view's tokens at most n
+/// after the phrase's last, so within `longest - 1 + n` tokens after its first
+/// ([`word_within`]); a word "after" it is one anywhere after its first byte.
+///
+/// - give, arm (`supply::apply`): a name after the trigger (the recipient of "sent drones
+///   to Russia", the giver of "were sent by Iran").
+/// - receive, use (`supply::frames`): a supplier: an item's maker, a demonym before the
+///   phrase (`items::origin_before`) or the maker of a named weapon; or for a receipt a
+///   name after "from" after the trigger or after a phrase that ends in "to" ("turned to"),
+///   for a use a state after "from" right after the item, which may stand before the verb
+///   (`supply::source_of_use`): "from" and a state in the sentence.
+/// - noun-deal: a name after "between" or "among" within two.
+/// - send, noun-deploy (`deploy::fill`): a destination, a state or place after the trigger
+///   after one of its prepositions within nine (within two of the troops, which stand at
+///   most six after the trigger, or of the trigger).
+/// - visit, host (`symmetric::apply`): a name within five (`args::phrase_at` skips up to
+///   four words before it), and a state (visited) or person (hosted) after the verb (the
+///   head of the name's phrase may stand further on).
+/// - noun-visit: "to" within three, and a state after it.
+/// - launch (`attack::fill`): one of its target's first five prepositions after the trigger
+///   and a state, place or organization after it, or the attack stated before.
+/// - noun-attack: one of its target's prepositions within three and a state, place or
+///   organization after the trigger, a place right before the noun, or the attack stated
+///   before.
+/// - noun-meet, noun-pact (`symmetric::apply`): "between" or "among" within two (the pair
+///   after it) or "with" within three (the other party), or a name with a joining word or a
+///   hyphen after it (a hyphen pair, "X and Y's", a coordinated pair: see
+///   [`pair_may_follow`]).
+/// - meet, strike, noun-give, noun-receive: no condition beyond the sentence's.
+fn trigger_may_yield(
+    text: &str,
+    span: Span,
+    entities: &[Entity],
+    at: usize,
+    reach: Reach,
+    names: &Names,
+    recalled_attack: &dyn Fn() -> bool,
+) -> bool {
+    let may = |frame: Frame| reach.may_be(frame);
+    if may(Frame::Meet) || may(Frame::Strike) || may(Frame::NounGive) || may(Frame::NounReceive) {
+        return true;
+    }
+    let after = |last: Option<usize>| last.is_some_and(|s| s > at);
+    let (any_after, state_after) = (after(names.last_any), after(names.last_state_or_place));
+    let maker = names.weapon || names.demonym;
+    if (may(Frame::Give) || may(Frame::Arm)) && any_after || (may(Frame::Receive) || may(Frame::Use)) && maker
+    {
+        return true;
+    }
+    let end = span.end.min(text.len());
+    let bytes = text.as_bytes();
+    let units = |n: usize| usize::from(reach.longest).saturating_sub(1) + n;
+    let within = |n: usize, words: &[u64]| word_within(bytes, entities, at, end, units(n), words, |_| false);
+    // The name after a verb (`args::phrase_at`, which skips up to four words before it).
+    let name_within = |n: usize| word_within(bytes, entities, at, end, units(n), &[], |_| true);
+    let target_after = after(names.last_target);
+    if (may(Frame::Send) || may(Frame::NounDeploy)) && state_after && within(9, &DESTINATION)
+        || (may(Frame::Visit) && state_after || may(Frame::Host) && after(names.last_person))
+            && name_within(5)
+    {
+        return true;
+    }
+    let launch = || target_after && word_between(bytes, at, end, &AT[..5]);
+    if may(Frame::Launch) && (launch() || recalled_attack())
+        || may(Frame::NounAttack)
+            && (target_after && within(3, &AT)
+                || names.first_place.is_some_and(|s| s < at)
+                || recalled_attack())
+        || may(Frame::NounVisit) && state_after && within(3, &TO)
+        || may(Frame::NounDeal) && any_after && within(2, &BETWEEN)
+    {
+        return true;
+    }
+    if (may(Frame::NounMeet) || may(Frame::NounPact))
+        && (pair_may_follow(text, end, entities) || within(3, &BETWEEN_OR_WITH))
+    {
+        return true;
+    }
+    // The suppliers after the verb.
+    let from = || word_between(bytes, at, end, &FROM);
+    // What is used may stand before its verb, with the state it came from ("drones from
+    // Iran that Russia used").
+    let used_from = || names.last_state_or_place.is_some() && word_between(bytes, span.start, end, &FROM);
+    may(Frame::Receive) && any_after && (from() || within(0, &TO)) || may(Frame::Use) && used_from()
+}
+
+/// The prepositions before a target (`attack::AT`), packed: those of more than eight bytes
+/// by their last eight, as [`word_within`] packs runs.
+const AT: [u64; 10] = [
+    packed(b"on"),
+    packed(b"at"),
+    packed(b"against"),
+    packed(b"targeting"),
+    packed(b"into"),
+    packed(b"across"),
+    packed(b"in"),
+    packed(b"inside"),
+    packed(b"throughout"),
+    packed(b"of"),
+];
+
+const TO: [u64; 1] = [packed(b"to")];
+
+/// The prepositions of a deployment's destination (`deploy::DESTINATION`), packed.
+const DESTINATION: [u64; 5] =
+    [packed(b"to"), packed(b"into"), packed(b"in"), packed(b"within"), packed(b"inside")];
+
+const FROM: [u64; 1] = [packed(b"from")];
+
+/// "between" and "among" (`supply::between`), packed.
+const BETWEEN: [u64; 2] = [packed(b"between"), packed(b"among")];
+
+/// The words of [`BETWEEN`] and "with" (`symmetric::WITH`), packed.
+const BETWEEN_OR_WITH: [u64; 3] = [packed(b"between"), packed(b"among"), packed(b"with")];
+
+/// The words that join names (`args::joins_names`), packed.
+const JOINING: [u64; 5] = [packed(b"and"), packed(b"or"), packed(b"even"), packed(b"both"), packed(b"the")];
+
+/// Whether the view of a sentence that ends at `end` may hold a name followed by a token
+/// that joins names (a comma, or a word of [`JOINING`]) or by a hyphen: what
+/// `symmetric::pair_may_follow` asks before it reads a coordinated pair, and what a hyphen
+/// pair ("the Putin-Kim summit") and a pair of possessors ("Putin and Kim's talks",
+/// `Ctx::possessor`) have. `entities` are the document's from the sentence's first on: each
+/// of them that the view makes a token is followed by the token [`joint_at`] reads.
+fn pair_may_follow(text: &str, end: usize, entities: &[Entity]) -> bool {
+    entities.iter().take_while(|e| e.span.start < end).any(|e| joint_at(text, e.span.end, end) != Joint::None)
+}
+
+/// "and" and "or", packed.
+const AND_OR: [u64; 2] = [packed(b"and"), packed(b"or")];
+
+/// What the first token the view makes after a name may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Joint {
+    /// None that joins names, nor a hyphen.
+    None,
+    /// A hyphen.
+    Hyphen,
+    /// "and" or "or" (or a hyphen or another joining token).
+    AndOr,
+    /// A comma or another word of [`JOINING`] (or a hyphen).
+    Other,
+}
+
+/// What the first token the sentence view makes at or after `pos` (and before `end`) may be,
+/// as the view's tokenizer reads the text: spaces, quotation marks, apostrophes before no
+/// word, and the characters that are no word character and no punctuation it keeps are
+/// skipped; its punctuation is a token of its own; a word there begins with the run of ASCII
+/// letters and digits at its start (the view joins more to it, never less, but where it
+/// takes an "n" off before "'t"), and a word that begins with another character is none of
+/// [`JOINING`] (no character but the Kelvin sign lowers to an ASCII letter, and they have no
+/// "k"). Errs towards a joint: a name that starts there is a token too, read here as a word.
+fn joint_at(text: &str, mut pos: usize, end: usize) -> Joint {
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    while pos < end {
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() {
+            let run = run_at(bytes, pos, end);
+            return if is_one_of(run, &AND_OR) {
+                Joint::AndOr
+            } else if is_one_of(run, &JOINING) {
+                Joint::Other
+            } else {
+                Joint::None
+            };
+        }
+        // An apostrophe before a word character begins a token (a possessive, a word), and
+        // before anything else is dropped.
+        let apostrophe = match b {
+            b'\'' => Some(1),
+            0xE2 if bytes.get(pos + 1..pos + 3) == Some(&[0x80, 0x99][..]) => Some(3),
+            _ => None,
+        };
+        if let Some(len) = apostrophe {
+            match bytes.get(pos + len) {
+                Some(c) if c.is_ascii_alphanumeric() => return Joint::None,
+                Some(&c) if !c.is_ascii() => return Joint::AndOr,
+                _ => {}
+            }
+            pos += len;
+            continue;
+        }
+        if b.is_ascii() {
+            match b {
+                b',' => return Joint::Other,
+                b'-' => return Joint::Hyphen,
+                b';' | b':' | b'(' | b')' | b'.' | b'?' | b'!' | b'/' => return Joint::None,
+                _ => {}
+            }
+            pos += 1;
+            continue;
+        }
+        let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { return Joint::AndOr };
+        if is_word_char(c) || matches!(c, '—' | '–') {
+            return Joint::None;
+        }
+        pos += c.len_utf8();
+    }
+    Joint::None
+}
+
+/// Whether one of the view's tokens at most `units` after the one at `at` may be a word of
+/// `words` (packed) or a name that `name` accepts. The text from `at` is read as units: stretches between white space,
+/// cut where a name begins and ends; a name is one unit, and so is a stretch with an ASCII
+/// letter or digit, and the stretch at `at` (the trigger's). No token of the view spans two
+/// units (its words and punctuation hold no white space, its names are the names), and a
+/// unit of either sort holds one at least, so the tokens of the n-th unit after the
+/// trigger's are n or more after its token. A word of `words` in the view is a run of ASCII
+/// letters and digits of the text between bytes that are none (see [`joint_at`] for why),
+/// outside the names. `entities` are the document's from the sentence's first on.
+fn word_within(
+    bytes: &[u8],
+    entities: &[Entity],
+    at: usize,
+    end: usize,
+    units: usize,
+    words: &[u64],
+    name: impl Fn(&Entity) -> bool,
+) -> bool {
+    let end = end.min(bytes.len());
+    let own = entities.iter().take_while(|e| e.span.start < end);
+    let mut next = own.clone().position(|e| e.span.start > at).unwrap_or_else(|| own.count());
+    // Where the next name starts (`end` if none does before it), kept in hand: asked at
+    // every byte.
+    let start_of = |next: usize| entities.get(next).map_or(end, |e| e.span.start.min(end));
+    let mut name_at = start_of(next);
+    let (mut unit, mut counted, mut run) = (0, true, 0u64);
+    let mut pos = at;
+    while pos < end {
+        if pos == name_at {
+            if run != 0 && is_one_of(run, words) {
+                return true;
+            }
+            run = 0;
+            unit += 1;
+            if unit > units || name(&entities[next]) {
+                return unit <= units;
+            }
+            // A name the one before overlaps is no token.
+            pos = entities[next].span.end.max(pos + 1);
+            while entities.get(next).is_some_and(|e| e.span.start < pos) {
+                next += 1;
+            }
+            name_at = start_of(next).max(pos);
+            counted = false;
+            continue;
+        }
+        let b = bytes[pos];
+        let c = LOWER_ALPHANUMERIC[usize::from(b)];
+        if c != 0 {
+            if !counted {
+                unit += 1;
+                if unit > units {
+                    return false;
+                }
+                counted = true;
+            }
+            run = run << 8 | u64::from(c);
+        } else {
+            if run != 0 && is_one_of(run, words) {
+                return true;
+            }
+            run = 0;
+            counted &= !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        }
+        pos += 1;
+    }
+    run != 0 && is_one_of(run, words)
+}
+
+/// The run of ASCII letters and digits at `pos` (before `end`), lowered and packed as
+/// [`packed`] packs a word (a run of more than eight bytes keeps its last eight).
+fn run_at(bytes: &[u8], pos: usize, end: usize) -> u64 {
+    let mut run = 0u64;
+    for &b in bytes.get(pos..end).unwrap_or_default() {
+        let c = LOWER_ALPHANUMERIC[usize::from(b)];
+        if c == 0 {
+            break;
+        }
+        run = run << 8 | u64::from(c);
+    }
+    run
+}
+
+/// Whether the packed run `run` is one of `words`, or one of them and an "n" (the view takes
+/// the "n" off before "n't"). Runs and words of more than eight bytes are compared by their
+/// last eight, which errs towards yes.
+fn is_one_of(run: u64, words: &[u64]) -> bool {
+    words.iter().any(|&w| run == w || run == w << 8 | u64::from(b'n'))
+}
+
+/// Whether the sentence view of `bytes[from..to]` may hold a word of `words` (packed, each of
+/// up to seven bytes): a run of ASCII letters and digits between bytes that are none is one
+/// of them, or one of them and an "n" (see [`may_join_at`] for why the view's words are
+/// found so).
+fn word_between(bytes: &[u8], from: usize, to: usize, words: &[u64]) -> bool {
+    let Some(stretch) = bytes.get(from..to) else { return false };
+    let mut run = 0u64;
+    for &b in stretch {
+        let c = LOWER_ALPHANUMERIC[usize::from(b)];
+        if c != 0 {
+            run = run << 8 | u64::from(c);
+        } else if run != 0 {
+            if is_one_of(run, words) {
+                return true;
+            }
+            run = 0;
+        }
+    }
+    run != 0 && is_one_of(run, words)
 }
 
 /// The pronouns the rules resolve to a name: subjects (`args::subject_except`) and
@@ -1072,6 +1485,22 @@ mod tests {
         "Iran’s drones hit Odesa. The Iranian drones struck Kyiv. Russian missiles hit Kyiv.",
         "President Putin spoke. He visited. Prime Minister Modi met.",
         "Iran supplied drones to Russia.\nThe attack on Kyiv. The strike. Its missiles.\nHe met Xi.",
+        // Each frame's words near its trigger and far from it.
+        "The alliance between Iran and Russia grew. The alliance grew, and talks between Iran and Russia went on.",
+        "Iran’s partnership with Russia. The partnership of the two states, long and close, with Russia and Iran.",
+        "Putin and Xi’s talks. The Putin-Xi summit. The Iran–Russia pact. Putin, Xi, and Modi held talks.",
+        "Russia, Iran and Syria signed a pact. With this agreement, Russia and North Korea grew closer.",
+        "Russia deployed troops to Kursk. Russia deployed, after a long delay and many more reports, troops to Kursk.",
+        "North Korean troops were deployed in Kursk. The deployment of North Korean troops to Russia. Its deployment.",
+        "Russia sent soldiers to the front line in Kursk. Russia sent troops near the border with Ukraine.",
+        "Kim visited Moscow. Kim visited the ancient, very beautiful city of Moscow. Belarus hosted Xi and Iran.",
+        "Kim’s visit to Russia. Kim’s visit, long planned, to Russia. The visit was to Russia and Iran.",
+        "Russia used Iranian drones. Russia fired missiles from Belarus at Kyiv. Drones from Iran that Russia used hit.",
+        "Russia launched missiles at Kyiv. Russia launched missiles overnight, officials in Kyiv said of the attack.",
+        "Russia obtained drones from Iran. Russia turned to North Korea for artillery shells. Russia received KN-23 missiles.",
+        "Russia’s offensive in Kharkiv. Russia’s offensive, long expected, in Kharkiv. The Kharkiv offensive. Strikes on NATO.",
+        "An arms deal between Iran and Russia. Arms deals, long secret, between Iran and Russia. Iran signed arms deals.",
+        "Belarus hosted Xi. Belarus hosted Russian nuclear weapons. Iran and Russia’s deal with Syria.",
     ];
 
     /// Reading only the sentences [`may_relate`] lets through finds every relation that
@@ -1124,6 +1553,10 @@ mod tests {
                 "struck", "hit", "attack", "attacks", "launched", "missiles", "drones", "troops",
                 "sent", "deployed", "to", "with", "from", "by", "on", "in", "of", "President",
                 "said", "will", "could", ",", ".", ". ", "—", "’s", "\n", "“", "”", "-", "é",
+                "alliance", "partnership", "talks", "among", "or", "both", "even", "Xi", "NATO",
+                "Kursk", "Kharkiv", "North Korean", "visit", "hosted", "used", "fired", "obtained",
+                "turned", "launch", "offensive", "deployment", "soldiers", "into", "at", "targeting",
+                "artillery", "shells", "withn’t", "–", "Iran-Russia", "AND", "With",
             ]), 0..40),
         ) {
             let x = crate::Extractor::default();
@@ -1155,6 +1588,95 @@ mod tests {
                 let has = (0..v.len()).any(|i| v.word(i).is_some_and(|w| PRONOUNS.contains(&w)));
                 let found = pronoun_in(&text, v.span, v.doc.entities.iter());
                 proptest::prop_assert!(found || !has, "{:?}", text);
+                Ok(())
+            })?;
+        }
+    }
+
+    /// The packed forms of `words`, as [`is_one_of`] compares them.
+    fn packed_all(words: &[&str]) -> Vec<u64> {
+        words.iter().map(|w| packed(w.as_bytes())).collect()
+    }
+
+    /// The word lists the conditions of [`trigger_may_yield`] look for, as the rules' lists.
+    const LISTS: [&[&str]; 8] = [
+        &["between", "among"],
+        &["between", "among", "with"],
+        &["on", "at", "against", "targeting", "into", "across", "in", "inside", "throughout", "of"],
+        &["to"],
+        &["from"],
+        &["to", "into", "in", "within", "inside"],
+        &["and", "or"],
+        &["and", "or", "even", "both", "the"],
+    ];
+
+    /// The packed lists are the lists above.
+    #[test]
+    fn packed_lists_are_the_lists() {
+        let mine: [&[u64]; 8] =
+            [&BETWEEN, &BETWEEN_OR_WITH, &AT, &TO, &FROM, &DESTINATION, &AND_OR, &JOINING];
+        for (list, packed) in LISTS.iter().zip(mine) {
+            assert_eq!(packed_all(list), packed, "{list:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        /// What [`joint_at`], [`word_within`] and [`word_between`] read from the text is a
+        /// superset of what the sentence view has: every name followed by a joining token or a
+        /// hyphen has a joint, every word of a list within so many tokens of a word (and after
+        /// it) is found within so many units, and every name within so many tokens too.
+        #[test]
+        fn words_of_the_view_are_found_in_the_text(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "Iran", "Russia", "Kyiv", "Kim Jong Un", "Shahed-136", "Iranian", "North Korean",
+                "between", "among", "with", "WITH", "With", "withn't", "withn’t", "to", "from",
+                "into", "in", "and", "And", "or", "both", "even", "the", "of", "targeting",
+                "throughout", "talks", "pact", ",", "-", "’s", "'s", "’", "'", "“", "”", "—", "–",
+                "\u{2010}", "é", "İt", "\u{212A}", "\u{301}", "10,000", "medium-range", "x", "\n",
+                "\t", "\u{a0}", ";", "(", "#", ".", "Iran-Russia", "U.S.", "n't", "2",
+            ]), 0..30),
+            spaces in proptest::collection::vec(proptest::bool::ANY, 30),
+        ) {
+            let mut text = String::new();
+            for (piece, space) in pieces.iter().zip(&spaces) {
+                text.push_str(piece);
+                if *space {
+                    text.push(' ');
+                }
+            }
+            let lists: Vec<Vec<u64>> = LISTS.iter().map(|l| packed_all(l)).collect();
+            crate::relation::view::with_view(&text, |v| {
+                let (bytes, entities, end) = (text.as_bytes(), v.doc.entities, v.span.end);
+                for i in 0..v.len() {
+                    if let Some(e) = v.entity(i) {
+                        let joins = crate::relation::args::joins_names(v, i + 1) || v.punct(i + 1) == Some('-');
+                        let joint = joint_at(&text, entities[e].span.end, end);
+                        proptest::prop_assert!(!joins || joint != Joint::None, "{:?} after {}", text, i);
+                        let and_or = v.is(i + 1, &["and", "or"]);
+                        proptest::prop_assert!(!and_or || joint == Joint::AndOr, "{:?} after {}", text, i);
+                    }
+                    if v.word(i).is_none() {
+                        continue;
+                    }
+                    let at = v.tokens[i].span.start;
+                    for (list, packed) in LISTS.iter().zip(&lists) {
+                        let has = |t: usize| v.word(t).is_some_and(|w| list.contains(&w));
+                        let after = (i + 1..v.len()).any(has);
+                        proptest::prop_assert!(!after || word_between(bytes, at, end, packed), "{:?} {}", text, i);
+                        for units in 0..7 {
+                            let near = (i + 1..=i + units).any(has);
+                            let found = word_within(bytes, entities, at, end, units, packed, |_| false);
+                            proptest::prop_assert!(!near || found, "{:?} {} {:?} {}", text, i, list, units);
+                        }
+                    }
+                    for units in 0..7 {
+                        let near = (i + 1..=i + units).any(|t| v.entity(t).is_some());
+                        let found = word_within(bytes, entities, at, end, units, &[], |_| true);
+                        proptest::prop_assert!(!near || found, "{:?} {} name {}", text, i, units);
+                    }
+                }
                 Ok(())
             })?;
         }

@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lexicon::{Frame, Lexicon, TitleWord};
+use super::lexicon::{fingerprint, Frame, Lexicon, TitleWord};
 use super::view::is_quote;
 use crate::matcher::{Keyword, KeywordWord, Prefix};
 use crate::tokenize::{is_boundary, is_word_char};
@@ -52,7 +52,15 @@ pub(crate) struct Reach {
     /// An arms deal: its two sides are the two names after "between", which may name one
     /// entity twice.
     pub deal: bool,
+    /// The frames of the phrases, one bit per [`Frame`]: what each needs of its sentence is
+    /// asked before the view is built (`engine::may_relate`).
+    pub frames: u32,
+    /// The most words of any of the phrases (at most 255).
+    pub longest: u8,
 }
+
+// A bit of [`Reach::frames`] for each frame.
+const _: () = assert!(Frame::ALL.len() <= 32);
 
 impl Reach {
     /// What a phrase of `frame` may reach.
@@ -61,7 +69,14 @@ impl Reach {
             attack: matches!(frame, Frame::Strike | Frame::Launch | Frame::NounAttack),
             recalls_supply: matches!(frame, Frame::NounGive | Frame::NounReceive),
             deal: frame == Frame::NounDeal,
+            frames: 1 << frame as u32,
+            longest: 1,
         }
+    }
+
+    /// Whether a phrase of `frame` may begin at the hit.
+    pub(crate) fn may_be(self, frame: Frame) -> bool {
+        self.frames >> frame as u32 & 1 != 0
     }
 
     pub(crate) fn union(self, other: Reach) -> Reach {
@@ -69,6 +84,8 @@ impl Reach {
             attack: self.attack || other.attack,
             recalls_supply: self.recalls_supply || other.recalls_supply,
             deal: self.deal || other.deal,
+            frames: self.frames | other.frames,
+            longest: self.longest.max(other.longest),
         }
     }
 
@@ -77,8 +94,11 @@ impl Reach {
         let mut firsts: BTreeMap<&str, Reach> = BTreeMap::new();
         for &frame in Frame::ALL {
             for first in lexicon.triggers.first_words(|t| t.frame == frame) {
+                let phrases = lexicon.triggers.starting(first, fingerprint(first.as_bytes()));
+                let words = phrases.iter().map(|(rest, _)| rest.len() + 1).max().unwrap_or(1);
+                let longest = Reach { longest: u8::try_from(words).unwrap_or(u8::MAX), ..Reach::default() };
                 let reach = firsts.entry(first).or_default();
-                *reach = reach.union(Reach::of(frame));
+                *reach = reach.union(Reach::of(frame)).union(longest);
             }
         }
         firsts
