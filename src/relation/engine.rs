@@ -72,10 +72,12 @@ pub(crate) fn relations<'a>(
             }
             for s in bounded(text, s) {
                 let (triggered, titled, first, hits, reach) = candidates.test(s, memory);
+                // A title's rule needs a person next to a title word.
+                let titles_from = &titles[candidates.title_at.at.min(titles.len())..];
+                let titled = titled && (!skipping() || office_may(text, s, &entities[first..], titles_from));
                 if !triggered && !titled {
                     continue;
                 }
-                // A title's rule needs only a person, whom the test found.
                 if !titled && skipping() && !may_relate(text, s, &entities[first..], hits, reach, memory) {
                     #[cfg(test)]
                     SKIPPED.with(|n| n.set(n.get() + 1));
@@ -717,6 +719,88 @@ const BETWEEN_OR_WITH: [u64; 3] = [packed(b"between"), packed(b"among"), packed(
 /// The words that join names (`args::joins_names`), packed.
 const JOINING: [u64; 5] = [packed(b"and"), packed(b"or"), packed(b"even"), packed(b"both"), packed(b"the")];
 
+/// Whether the office rule (`office::offices`) may find a title next to a person in the
+/// sentence `span`: a title must end on a head word, which the gate reports (`titles`, from
+/// the sentence's start on), and stand in the run of at most nine tokens before the person
+/// (and a comma), so that the head is at most ten tokens before the person; or after the
+/// person and a comma right after it, past at most four words, in a run of at most eight
+/// tokens, so that the head is at most thirteen tokens after the person. Tokens are counted
+/// as [`word_within`] counts them. `entities` are the document's from the sentence's first
+/// on.
+fn office_may(text: &str, span: Span, entities: &[Entity], titles: &[usize]) -> bool {
+    let bytes = text.as_bytes();
+    let end = span.end.min(bytes.len());
+    let titles = &titles[..titles.iter().take_while(|&&h| h < end).count()];
+    let own = entities.iter().take_while(|e| e.span.start < end);
+    own.filter(|e| e.kind == EntityKind::Person).any(|p| {
+        let comma = || joint_at(text, p.span.end, end) == Joint::Comma;
+        titles.iter().any(|&h| {
+            h < p.span.start && reaches_within(bytes, entities, h, true, p.span.start, 10)
+                || h >= p.span.end && comma() && reaches_within(bytes, entities, p.span.end, false, h, 13)
+        })
+    })
+}
+
+/// Whether the token at `target` (a word or a name that starts there) is at most `units`
+/// tokens after the token that ends at `from` (`counted`) or starts there (not `counted`),
+/// counted as [`word_within`] counts them.
+fn reaches_within(
+    bytes: &[u8],
+    entities: &[Entity],
+    from: usize,
+    counted: bool,
+    target: usize,
+    units: usize,
+) -> bool {
+    let end = target.min(bytes.len());
+    let own = entities.iter().take_while(|e| e.span.start <= end);
+    // A name that starts at `from` is the next unit when the one before ends there.
+    let mut next = own
+        .clone()
+        .position(|e| e.span.start > from || !counted && e.span.start == from)
+        .unwrap_or_else(|| own.count());
+    let start_of = |next: usize| entities.get(next).map_or(usize::MAX, |e| e.span.start);
+    let mut name_at = start_of(next);
+    let (mut unit, mut counted) = (0, counted);
+    let mut pos = from;
+    while pos <= end {
+        if pos == name_at {
+            // A name is a unit of its own.
+            if pos >= target {
+                return unit < units;
+            }
+            unit += 1;
+            if unit > units {
+                return false;
+            }
+            pos = entities[next].span.end.max(pos + 1);
+            while entities.get(next).is_some_and(|e| e.span.start < pos) {
+                next += 1;
+            }
+            name_at = start_of(next);
+            counted = false;
+            continue;
+        }
+        if pos >= target {
+            return unit + usize::from(!counted) <= units;
+        }
+        let b = bytes[pos];
+        if b.is_ascii_alphanumeric() {
+            if !counted {
+                unit += 1;
+                if unit > units {
+                    return false;
+                }
+                counted = true;
+            }
+        } else {
+            counted &= !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+        }
+        pos += 1;
+    }
+    false
+}
+
 /// Whether the view of a sentence that ends at `end` may hold a name followed by a token
 /// that joins names (a comma, or a word of [`JOINING`]) or by a hyphen: what
 /// `symmetric::pair_may_follow` asks before it reads a coordinated pair, and what a hyphen
@@ -739,8 +823,10 @@ enum Joint {
     Hyphen,
     /// "and" or "or" (or a hyphen or another joining token).
     AndOr,
-    /// A comma or another word of [`JOINING`] (or a hyphen).
+    /// Another word of [`JOINING`] (or a hyphen or a comma).
     Other,
+    /// A comma (or a hyphen or a joining word).
+    Comma,
 }
 
 /// What the first token the sentence view makes at or after `pos` (and before `end`) may be,
@@ -784,7 +870,7 @@ fn joint_at(text: &str, mut pos: usize, end: usize) -> Joint {
         }
         if b.is_ascii() {
             match b {
-                b',' => return Joint::Other,
+                b',' => return Joint::Comma,
                 b'-' => return Joint::Hyphen,
                 b';' | b':' | b'(' | b')' | b'.' | b'?' | b'!' | b'/' => return Joint::None,
                 _ => {}
@@ -1501,6 +1587,11 @@ mod tests {
         "Russia’s offensive in Kharkiv. Russia’s offensive, long expected, in Kharkiv. The Kharkiv offensive. Strikes on NATO.",
         "An arms deal between Iran and Russia. Arms deals, long secret, between Iran and Russia. Iran signed arms deals.",
         "Belarus hosted Xi. Belarus hosted Russian nuclear weapons. Iran and Russia’s deal with Syria.",
+        // Titles near persons and far from them.
+        "Russian President Vladimir Putin met Xi. Vladimir Putin, the Russian president, met Xi.",
+        "Putin, who is now and was for many long years before the Russian president, spoke to Iran.",
+        "The president said Putin would come. Putin said that the president of Iran had met him.",
+        "Ukraine’s defence minister, Rustem Umerov, met NATO Secretary General Mark Rutte in Kyiv.",
     ];
 
     /// Reading only the sentences [`may_relate`] lets through finds every relation that
@@ -1556,7 +1647,8 @@ mod tests {
                 "alliance", "partnership", "talks", "among", "or", "both", "even", "Xi", "NATO",
                 "Kursk", "Kharkiv", "North Korean", "visit", "hosted", "used", "fired", "obtained",
                 "turned", "launch", "offensive", "deployment", "soldiers", "into", "at", "targeting",
-                "artillery", "shells", "withn’t", "–", "Iran-Russia", "AND", "With",
+                "artillery", "shells", "withn’t", "–", "Iran-Russia", "AND", "With", "Russian President",
+                "president", "leader", "minister", "Prime Minister", "Secretary General",
             ]), 0..40),
         ) {
             let x = crate::Extractor::default();
@@ -1656,6 +1748,16 @@ mod tests {
                         proptest::prop_assert!(!joins || joint != Joint::None, "{:?} after {}", text, i);
                         let and_or = v.is(i + 1, &["and", "or"]);
                         proptest::prop_assert!(!and_or || joint == Joint::AndOr, "{:?} after {}", text, i);
+                        let comma = v.punct(i + 1) == Some(',');
+                        proptest::prop_assert!(!comma || joint == Joint::Comma, "{:?} after {}", text, i);
+                        // Every token after the name is within as many units of its end.
+                        for k in i + 1..v.len() {
+                            let target = v.tokens[k].span.start;
+                            for units in k - i..=k - i + 1 {
+                                let reached = reaches_within(bytes, entities, entities[e].span.end, false, target, units);
+                                proptest::prop_assert!(reached, "{:?} {} to {} in {}", text, i, k, units);
+                            }
+                        }
                     }
                     if v.word(i).is_none() {
                         continue;
@@ -1670,6 +1772,12 @@ mod tests {
                             let found = word_within(bytes, entities, at, end, units, packed, |_| false);
                             proptest::prop_assert!(!near || found, "{:?} {} {:?} {}", text, i, list, units);
                         }
+                    }
+                    // Every token after the word is within as many units of it.
+                    for k in i + 1..v.len() {
+                        let target = v.tokens[k].span.start;
+                        let reached = reaches_within(bytes, entities, at, true, target, k - i);
+                        proptest::prop_assert!(reached, "{:?} {} to {}", text, i, k);
                     }
                     for units in 0..7 {
                         let near = (i + 1..=i + units).any(|t| v.entity(t).is_some());
