@@ -652,7 +652,11 @@ fn trigger_may_yield(
     }
     let end = span.end.min(text.len());
     let bytes = text.as_bytes();
-    let units = |n: usize| usize::from(reach.longest).saturating_sub(1) + n;
+    // (A longest of 255 stands for any more: every token after the trigger is within.)
+    let units = |n: usize| match reach.longest {
+        u8::MAX => usize::MAX,
+        longest => usize::from(longest).saturating_sub(1) + n,
+    };
     let within = |n: usize, words: &[u64]| word_within(bytes, entities, at, end, units(n), words, |_| false);
     // The name after a verb (`args::phrase_at`, which skips up to four words before it).
     let name_within = |n: usize| word_within(bytes, entities, at, end, units(n), &[], |_| true);

@@ -55,7 +55,7 @@ pub(crate) struct Reach {
     /// The frames of the phrases, one bit per [`Frame`]: what each needs of its sentence is
     /// asked before the view is built (`engine::may_relate`).
     pub frames: u32,
-    /// The most words of any of the phrases (at most 255).
+    /// The most words of any of the phrases; 255 for 255 or more.
     pub longest: u8,
 }
 
@@ -461,6 +461,28 @@ mod tests {
             }
         }
         text
+    }
+
+    /// The reach of a hit holds the frames of the phrases its word may begin and their most
+    /// words, 255 for more.
+    #[test]
+    fn reach_holds_frames_and_the_most_words() {
+        let mut lexicon = Lexicon::new();
+        let long = vec!["word"; 300].join(" ");
+        let phrases = format!(
+            "agreement\tpact\tframe=noun-pact\nsupply\tsend over now\tframe=give\nsupply\tlong {long}\tframe=give"
+        );
+        lexicon.add_triggers("t", &phrases).unwrap();
+        let gate = Gate::new(&lexicon);
+        let matcher = Matcher::build(&Gazetteer::new(), gate.words()).unwrap();
+        let text = "pact send over now long word word";
+        let hits = gate.hits(text, &matcher.find(text).keywords);
+        let got: Vec<(bool, bool, u8)> = hits
+            .reach
+            .iter()
+            .map(|r| (r.may_be(Frame::NounPact), r.may_be(Frame::Give), r.longest))
+            .collect();
+        assert_eq!(got, [(true, false, 1), (false, true, 3), (false, true, 255)]);
     }
 
     #[test]
