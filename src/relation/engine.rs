@@ -788,7 +788,8 @@ fn reaches_within(
         if pos >= target {
             return unit + usize::from(!counted) <= units;
         }
-        let b = bytes[pos];
+        // (Past the text only for a target past it.)
+        let Some(&b) = bytes.get(pos) else { return false };
         if b.is_ascii_alphanumeric() {
             if !counted {
                 unit += 1;
@@ -1705,6 +1706,23 @@ mod tests {
         &["and", "or"],
         &["and", "or", "even", "both", "the"],
     ];
+
+    /// The text readers answer for offsets past the text or inside a character too.
+    #[test]
+    fn text_readers_do_not_panic_anywhere() {
+        let text = "Iran’s pact é, with Russia";
+        let x = crate::Extractor::default();
+        let entities = x.extract(text).entities;
+        let bytes = text.as_bytes();
+        for a in 0..text.len() + 3 {
+            for b in 0..text.len() + 3 {
+                let _ = reaches_within(bytes, &entities, a, a % 2 == 0, b, 3);
+                let _ = word_within(bytes, &entities, a, b, 3, &BETWEEN_OR_WITH, |_| true);
+                let _ = word_between(bytes, a, b, &AND_OR);
+                let _ = joint_at(text, a, b);
+            }
+        }
+    }
 
     /// The packed lists are the lists above.
     #[test]
