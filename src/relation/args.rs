@@ -270,7 +270,7 @@ pub(crate) fn phrase_at(v: &View, mut i: usize, limit: usize) -> List<usize> {
         let mut and = false;
         while j <= limit && joins_names(v, j) {
             comma |= v.punct(j) == Some(',');
-            and |= v.is(j, &["and", "or"]);
+            and |= v.is(j, AND_OR);
             j += 1;
         }
         if !(comma || and) || j > limit || v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon) {
@@ -287,10 +287,18 @@ pub(crate) fn phrase_at(v: &View, mut i: usize, limit: usize) -> List<usize> {
     out
 }
 
-/// Whether the token at `j` may stand between coordinated names: a comma, "and", "or", or a
-/// word that goes with them ("and even", "both", "the").
+/// The words that may stand between coordinated names: "and", "or", and words that go
+/// with them ("and even", "both", "the").
+pub(crate) const JOINING_WORDS: &[&str] = &["and", "or", "even", "both", "the"];
+
+/// The conjunctions of [`JOINING_WORDS`]: a run of joining tokens coordinates names only
+/// with one of them or a comma.
+pub(crate) const AND_OR: &[&str] = JOINING_WORDS.split_at(2).0;
+
+/// Whether the token at `j` may stand between coordinated names: a comma or one of
+/// [`JOINING_WORDS`].
 pub(crate) fn joins_names(v: &View, j: usize) -> bool {
-    v.punct(j) == Some(',') || v.is(j, &["and", "or", "even", "both", "the"])
+    v.punct(j) == Some(',') || v.is(j, JOINING_WORDS)
 }
 
 /// Moves from the name at `i` to the head of its phrase.
@@ -859,7 +867,7 @@ mod tests {
             let mut and = false;
             while j <= limit && joins_names(v, j) {
                 comma |= v.punct(j) == Some(',');
-                and |= v.is(j, &["and", "or"]);
+                and |= v.is(j, AND_OR);
                 j += 1;
             }
             if !(comma || and) || j > limit || v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon)

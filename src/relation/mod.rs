@@ -23,6 +23,7 @@ mod lexicon;
 mod modality;
 mod roles;
 mod rules;
+mod skip;
 mod view;
 
 pub use lexicon::{Frame, Lexicon, Materiel, TitleWord, Trigger};

@@ -12,7 +12,7 @@ use crate::relation::{RelationKind, Role, Rule};
 
 /// The prepositions before a target: a launch takes the first five ("fired missiles into
 /// Israel"), a strike the first nine ("strikes inside Russia"), a noun all.
-const AT: &[&str] =
+pub(crate) const AT: &[&str] =
     &["on", "at", "against", "targeting", "into", "across", "in", "inside", "throughout", "of"];
 
 /// The prepositions before a launch's target.

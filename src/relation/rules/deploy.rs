@@ -9,7 +9,7 @@ use crate::entity::EntityKind;
 use crate::gazetteer::OrganizationType;
 use crate::relation::{RelationKind, Role, Rule};
 
-const DESTINATION: WordSet = WordSet::new(&["to", "into", "in", "within", "inside"]);
+pub(crate) const DESTINATION: WordSet = WordSet::new(&["to", "into", "in", "within", "inside"]);
 
 /// Whether [`fill`] may find troops in some clause: a troop noun within its reach (six
 /// tokens after the trigger, eight before it).

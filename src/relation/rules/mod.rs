@@ -8,6 +8,13 @@ mod office;
 mod supply;
 mod symmetric;
 
+// The word lists rules look for, which the engine's test of a sentence before its view
+// (`skip`) reads too: one list each, so that neither can change without the other.
+pub(crate) use attack::AT as TARGET_PREPOSITIONS;
+pub(crate) use deploy::DESTINATION;
+pub(crate) use supply::{BETWEEN, FROM};
+pub(crate) use symmetric::{TO, WITH};
+
 use super::args::{resolve_pronoun, List, Party, Pronoun};
 use super::items::Item;
 use super::lexicon::{Frame, Trigger};

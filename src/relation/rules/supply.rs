@@ -43,10 +43,7 @@ pub(super) fn apply(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut
 fn maker_may_be_named(cx: &Ctx, last: usize) -> bool {
     let v = cx.v;
     v.is(last, &["to"])
-        || cx
-            .items
-            .iter()
-            .any(|it| it.origin.is_some() || it.weapon.is_some() || v.is(it.last + 1, &["from"]))
+        || cx.items.iter().any(|it| it.origin.is_some() || it.weapon.is_some() || v.is_in(it.last + 1, &FROM))
 }
 
 fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts) {
@@ -136,10 +133,7 @@ fn frames(cx: &Ctx, frame: Frame, first: usize, last: usize, drafts: &mut Drafts
             // The suppliers first: without one there is no pair, and the recipients' search
             // (the subject's) is spared.
             let from: List<Party> = if frame == Frame::Receive {
-                after_prep(v, last + 1, ce, &const { WordSet::new(&["from"]) })
-                    .into_iter()
-                    .map(Party::Token)
-                    .collect()
+                after_prep(v, last + 1, ce, &FROM).into_iter().map(Party::Token).collect()
             } else {
                 source_of_use(cx, first, items).into_iter().collect()
             };
@@ -268,13 +262,20 @@ fn tok(f: Party) -> Option<usize> {
     }
 }
 
+/// The words before the two sides of a deal or a pact: "between X and Y".
+pub(crate) const BETWEEN: WordSet = WordSet::new(&["between", "among"]);
+
+/// The word before a supplier after a verb of receiving, and before the state a used item
+/// came from.
+pub(crate) const FROM: WordSet = WordSet::new(&["from"]);
+
 /// "between X and Y" right after a noun: the two names.
 pub(super) fn between(cx: &Ctx, from: usize, limit: usize) -> List<Party> {
     let v = cx.v;
-    if !(from..=(from + 1).min(limit)).any(|i| v.is(i, &["between", "among"])) {
+    if !(from..=(from + 1).min(limit)).any(|i| v.is(i, BETWEEN.words)) {
         return List::new();
     }
-    let names = after_prep(v, from, limit, &const { WordSet::new(&["between", "among"]) });
+    let names = after_prep(v, from, limit, &BETWEEN);
     names.into_iter().map(Party::Token).collect()
 }
 
@@ -314,7 +315,7 @@ fn source_of_use(cx: &Ctx, verb: usize, items: &[Item]) -> Option<Party> {
     if !v.is(verb, &["use", "uses", "used", "using", "employ", "employs", "employed", "employing"]) {
         return None;
     }
-    let from = items.iter().map(|it| it.last + 1).find(|&k| v.is(k, &["from"]))?;
+    let from = items.iter().map(|it| it.last + 1).find(|&k| v.is_in(k, &FROM))?;
     (v.kind(from + 1) == Some(EntityKind::State)).then_some(Party::Token(from + 1))
 }
 
@@ -493,10 +494,7 @@ mod tests {
                     recipients.extend(fronted_subject(v, first, last, ce).map(Party::Token));
                 }
                 let from: List<Party> = if frame == Frame::Receive {
-                    after_prep(v, last + 1, ce, &const { WordSet::new(&["from"]) })
-                        .into_iter()
-                        .map(Party::Token)
-                        .collect()
+                    after_prep(v, last + 1, ce, &FROM).into_iter().map(Party::Token).collect()
                 } else {
                     source_of_use(cx, first, items).into_iter().collect()
                 };

@@ -4,11 +4,11 @@
 //! summit", "X and Y’s talks", "X met (with) Y", "X and Y signed a pact", "talks with Y" taking
 //! the clause's subject as X. A visit to a state or its capital is a meeting with that state.
 
-use super::super::args::{after_prep_within, joins_names, phrase_at, subject, List, Party};
+use super::super::args::{after_prep_within, joins_names, phrase_at, subject, List, Party, AND_OR};
 use super::super::clause::clause;
 use super::super::lexicon::Frame;
 use super::super::view::{View, WordSet};
-use super::supply::{between, subject_or_main};
+use super::supply::{between, subject_or_main, BETWEEN as BETWEEN_WORDS};
 use super::{Arg, Ctx, Drafts};
 use crate::entity::EntityKind;
 use crate::relation::{RelationKind, Role, Rule};
@@ -137,11 +137,9 @@ pub(super) fn apply(cx: &Ctx, kind: RelationKind, frame: Frame, first: usize, la
 const BETWEEN: [usize; 2] = [1, 2];
 
 /// The words of [`between`].
-const BETWEEN_WORDS: WordSet = WordSet::new(&["between", "among"]);
+pub(crate) const WITH: WordSet = WordSet::new(&["with"]);
 
-const WITH: WordSet = WordSet::new(&["with"]);
-
-const TO: WordSet = WordSet::new(&["to"]);
+pub(crate) const TO: WordSet = WordSet::new(&["to"]);
 
 /// Whether the sentence holds a name joined to a second one, which a pair of coordinated
 /// names ([`coordinated_pair`], [`next_clause_pair`]) needs: its first name heads its own
@@ -157,7 +155,7 @@ fn pair_may_follow(v: &View) -> bool {
 fn joined_to_name(v: &View, i: usize) -> bool {
     let (mut j, mut joined) = (i + 1, false);
     while joins_names(v, j) {
-        joined |= v.punct(j) == Some(',') || v.is(j, &["and", "or"]);
+        joined |= v.punct(j) == Some(',') || v.is(j, AND_OR);
         j += 1;
     }
     joined && v.entity(j).is_some() && v.kind(j) != Some(EntityKind::Weapon)
