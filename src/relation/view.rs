@@ -83,9 +83,8 @@ pub(crate) struct View<'d, 'a> {
     /// The materiel class of each token up to the last that has one, looked up once: the
     /// rules ask about the same tokens many times.
     classes: Vec<WordClass>,
-    /// The tokens that may begin an item, in order: the words the materiel filter let
-    /// through, and the names. The item search and the office rule pass over the others
-    /// without a look.
+    /// The tokens that may begin an item, in order: the words with a materiel class, and the
+    /// names. The item search and the office rule pass over the others without a look.
     classed: Vec<usize>,
     /// The token whose clause was asked for last, and the clause's first and last token:
     /// each rule that a trigger fires asks for the trigger's clause again.
@@ -188,10 +187,25 @@ impl<'d, 'a> View<'d, 'a> {
         // class past its end, so the tokens after it (in most sentences all of them) are
         // never written.
         view.classes.clear();
+        // The tokenizer listed the words the materiel filter let through; the list keeps the
+        // names and the words with a class only, so that the loops over it pass over no word
+        // that the filter let through in vain.
+        let mut kept = 0;
         for k in 0..view.classed.len() {
             let i = view.classed[k];
-            let class = classify(&view, i);
-            if class == WordClass::default() {
+            let Some(t) = view.tokens.get(i) else { continue };
+            let class = match t.word.text {
+                Some(w) => materiel_class(&view, i, w, t.word.fingerprint),
+                None => WordClass::default(),
+            };
+            if class.len == 0 && !matches!(t.tok, Tok::Entity(_)) {
+                continue;
+            }
+            if let Some(c) = view.classed.get_mut(kept) {
+                *c = i;
+            }
+            kept += 1;
+            if class.len == 0 {
                 continue;
             }
             if view.classes.len() <= i {
@@ -201,6 +215,7 @@ impl<'d, 'a> View<'d, 'a> {
                 *c = class;
             }
         }
+        view.classed.truncate(kept);
         view
     }
 
@@ -212,8 +227,8 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// The tokens, in order, that may begin an item: every name and every word with a
-    /// materiel class is among them (and some words without a class). The rules that look
-    /// for names or items pass over the other tokens by it.
+    /// materiel class. The rules that look for names or items pass over the other tokens by
+    /// it.
     pub fn names_and_materiel(&self) -> &[usize] {
         &self.classed
     }
@@ -327,6 +342,47 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn span_of(&self, a: usize, b: usize) -> Span {
         Span::new(self.tokens[a].span.start, self.tokens[b].span.end)
     }
+}
+
+/// The materiel class of the word `w` at `i`, whose fingerprint is given: [`classify`]'s
+/// answer. Nearly every materiel word begins no phrase of two words, and its class is then
+/// the classes of its one-word phrases together, read from their list without walking the
+/// phrases; a word that may begin a longer phrase is classified the long way.
+#[inline]
+fn materiel_class(v: &View, i: usize, w: &str, fingerprint: u32) -> WordClass {
+    let list = v.doc.lexicon.materiel.starting(w, fingerprint);
+    if list.iter().any(|(rest, _)| !rest.is_empty()) {
+        return classify_phrases(v, i);
+    }
+    let mut c = WordClass::default();
+    if list.is_empty() {
+        // As [`classify`] reads them: the hyphen's place first.
+        let suffix =
+            |end: &str| w.as_bytes().get(w.len().wrapping_sub(end.len())) == Some(&b'-') && w.ends_with(end);
+        if suffix("-range") || suffix("-guided") || suffix("-capable") {
+            c.len = 1;
+            c.modifier = true;
+        }
+        return c;
+    }
+    c.len = 1;
+    for (_, class) in list {
+        match class {
+            Materiel::Head => c.head = true,
+            Materiel::WeakHead => c.weak = true,
+            Materiel::Modifier => c.modifier = true,
+            Materiel::Personnel => c.personnel = true,
+            Materiel::Made => c.made = true,
+        }
+    }
+    c
+}
+
+/// [`classify`], out of line: the few words that may begin a phrase of two words keep its
+/// phrase walk out of the loop that classes the others.
+#[inline(never)]
+fn classify_phrases(v: &View, i: usize) -> WordClass {
+    classify(v, i)
 }
 
 /// Whether `w` is one of `words`. The lists are short function words, many of one length:
@@ -1484,6 +1540,50 @@ mod tests {
             let w = normalize(&word);
             proptest::prop_assert_eq!(const_fingerprint(w.as_bytes()), fingerprint(w.as_bytes()));
         }
+    }
+
+    /// [`View::class`] against [`classify`] at every token, and the list of item starts
+    /// against the names and the words with a class, with the builtin materiel lexicon and
+    /// with one whose words also begin phrases of two words, have several classes, or end in
+    /// a suffix that classes them.
+    #[test]
+    fn classes_are_those_classify_finds() {
+        let mut mixed = super::super::Lexicon::builtin().clone();
+        mixed
+            .add_materiel(
+                "mixed.tsv",
+                "head\tfighter\nmodifier\tfighter jet\npersonnel\tguard\nhead\tguard post\n\
+                 weak-head\tguard\nmade\tdrones\nmodifier\tlong-range\nhead\tlong-range rockets\n\
+                 weak-head\tpatriot missiles batteries",
+            )
+            .unwrap();
+        let mut texts = vec![
+            ENDINGS.to_string(),
+            "Fighter jets, fighter pilots, a FIGHTER JET and a guard post; guards, guard duty. \
+             Long-range rockets, long-range drones, laser-guided bombs, nuclear-capable -range \
+             x-Range-guided Patriot missiles batteries and Patriot missiles, service members \
+             and servicemen, Iranian-made drones."
+                .to_string(),
+        ];
+        texts.extend(crate::seed_texts());
+        let extractor = crate::Extractor::default();
+        let mut classed = 0;
+        for lexicon in [super::super::Lexicon::builtin(), &mixed] {
+            for text in &texts {
+                let entities = extractor.entities(text);
+                let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
+                let (mut scratch, mut lower) = (Scratch::default(), String::new());
+                let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
+                for i in 0..=v.len() {
+                    assert_eq!(v.class(i), classify(&v, i), "token {i} {:?}", v.word(i));
+                    classed += usize::from(v.class(i).len > 0);
+                }
+                let want: Vec<usize> =
+                    (0..v.len()).filter(|&i| v.class(i).len > 0 || v.entity(i).is_some()).collect();
+                assert_eq!(v.names_and_materiel(), want);
+            }
+        }
+        assert!(classed > 500, "{classed} words with a class");
     }
 
     #[test]
