@@ -34,15 +34,70 @@ pub(crate) struct Token<'s> {
 
 /// What the lexicon lookups read of a token: its normalized form if it is a word, sliced
 /// once (the rules ask for words far more often than the view makes them), and that form's
-/// [`fingerprint`], taken once (the lexicons' Bloom filters answer most lookups from it).
+/// [`fingerprint`], taken once (the lexicons' Bloom filters answer most lookups from it);
+/// and its materiel class, looked up once when the view is made (the rules ask about the
+/// same tokens many times), in the room the fingerprint leaves: a table of classes beside
+/// the tokens had to be cleared for every view.
 #[derive(Clone, Copy, Debug)]
 struct Word<'s> {
     text: Option<&'s str>,
     fingerprint: u32,
+    class: Packed,
 }
 
 /// The [`Word`] of a token that is no word.
-const NOT_A_WORD: Word<'static> = Word { text: None, fingerprint: 0 };
+const NOT_A_WORD: Word<'static> = Word { text: None, fingerprint: 0, class: Packed::NONE };
+
+/// A [`WordClass`] in three bytes: its length, and one bit per class. A phrase of a view is
+/// no longer than the view, and the engine reads a sentence in pieces of at most 2,000 bytes,
+/// so its length in tokens fits (it saturates in a view of more than 65,534 tokens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Packed {
+    len: u16,
+    flags: u8,
+}
+
+impl Packed {
+    const NONE: Packed = Packed { len: 0, flags: 0 };
+    const HEAD: u8 = 1;
+    const WEAK: u8 = 2;
+    const MODIFIER: u8 = 4;
+    const PERSONNEL: u8 = 8;
+    const MADE: u8 = 16;
+
+    fn bit(class: Materiel) -> u8 {
+        match class {
+            Materiel::Head => Packed::HEAD,
+            Materiel::WeakHead => Packed::WEAK,
+            Materiel::Modifier => Packed::MODIFIER,
+            Materiel::Personnel => Packed::PERSONNEL,
+            Materiel::Made => Packed::MADE,
+        }
+    }
+
+    fn pack(c: WordClass) -> Packed {
+        let flag = |set: bool, bit: u8| if set { bit } else { 0 };
+        let flags = flag(c.head, Packed::HEAD)
+            | flag(c.weak, Packed::WEAK)
+            | flag(c.modifier, Packed::MODIFIER)
+            | flag(c.personnel, Packed::PERSONNEL)
+            | flag(c.made, Packed::MADE);
+        Packed { len: u16::try_from(c.len).unwrap_or(u16::MAX), flags }
+    }
+
+    #[inline]
+    fn unpack(self) -> WordClass {
+        let set = |bit: u8| self.flags & bit != 0;
+        WordClass {
+            len: usize::from(self.len),
+            head: set(Packed::HEAD),
+            weak: set(Packed::WEAK),
+            modifier: set(Packed::MODIFIER),
+            personnel: set(Packed::PERSONNEL),
+            made: set(Packed::MADE),
+        }
+    }
+}
 
 /// A word whose normalized form lies in the view's buffer (one buffer per sentence instead
 /// of one string per word), at `start..end`: it is sliced once the buffer is complete. Words
@@ -80,9 +135,6 @@ pub(crate) struct View<'d, 'a> {
     pub doc: &'d Doc<'d, 'a>,
     pub span: Span,
     pub tokens: Vec<Token<'d>>,
-    /// The materiel class of each token up to the last that has one, looked up once: the
-    /// rules ask about the same tokens many times.
-    classes: Vec<WordClass>,
     /// The tokens that may begin an item, in order: the words with a materiel class, and the
     /// names. The item search and the office rule pass over the others without a look.
     classed: Vec<usize>,
@@ -92,12 +144,11 @@ pub(crate) struct View<'d, 'a> {
 }
 
 /// The buffers of a view, kept between sentences: a document's sentences then cost no
-/// allocation for their tokens and classes once the first few have grown them. A dropped
+/// allocation for their tokens once the first few have grown them. A dropped
 /// scratch leaves its buffers to the next one the thread makes (see [`SPARE`]).
 pub(crate) struct Scratch {
     /// Kept empty between sentences, so that it borrows nothing: see [`reuse`].
     tokens: Vec<Token<'static>>,
-    classes: Vec<WordClass>,
     /// The words of the sentence being read whose normal form is in its buffer.
     lowered: Vec<Lowered>,
     /// The tokens of the sentence being read that may have a materiel class, and its names.
@@ -111,7 +162,6 @@ pub(crate) struct Scratch {
 #[derive(Default)]
 struct Spare {
     tokens: Vec<Token<'static>>,
-    classes: Vec<WordClass>,
     lowered: Vec<Lowered>,
     classed: Vec<usize>,
     window: Box<Window>,
@@ -126,11 +176,11 @@ thread_local! {
 
 impl Default for Scratch {
     fn default() -> Scratch {
-        let Spare { tokens, classes, lowered, classed, mut window } =
+        let Spare { tokens, lowered, classed, mut window } =
             SPARE.try_with(|s| s.take()).ok().flatten().unwrap_or_default();
         // The window held an earlier document's text, which the next may be written where.
         window.held = None;
-        Scratch { tokens, classes, lowered, classed, window }
+        Scratch { tokens, lowered, classed, window }
     }
 }
 
@@ -138,7 +188,6 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         let spare = Spare {
             tokens: reuse(core::mem::take(&mut self.tokens)),
-            classes: core::mem::take(&mut self.classes),
             lowered: core::mem::take(&mut self.lowered),
             classed: core::mem::take(&mut self.classed),
             window: core::mem::take(&mut self.window),
@@ -178,16 +227,10 @@ impl<'d, 'a> View<'d, 'a> {
                 t.word.text = lower.get(l.start..l.end);
             }
         }
-        let classes = core::mem::take(&mut scratch.classes);
         let classed = core::mem::take(&mut scratch.classed);
         let clause = core::cell::Cell::new(None);
-        let mut view = View { doc, span, tokens, classes, classed, clause };
-        // Most words have no class, and the tokenizer has told which may have one. The
-        // table runs to the last token with a class only: [`View::class`] answers the empty
-        // class past its end, so the tokens after it (in most sentences all of them) are
-        // never written.
-        view.classes.clear();
-        // The tokenizer listed the words the materiel filter let through; the list keeps the
+        let mut view = View { doc, span, tokens, classed, clause };
+        // Most words have no class, and the tokenizer listed the words the materiel filter let through; the list keeps the
         // names and the words with a class only, so that the loops over it pass over no word
         // that the filter let through in vain.
         let mut kept = 0;
@@ -196,7 +239,7 @@ impl<'d, 'a> View<'d, 'a> {
             let Some(t) = view.tokens.get(i) else { continue };
             let class = match t.word.text {
                 Some(w) => materiel_class(&view, i, w, t.word.fingerprint),
-                None => WordClass::default(),
+                None => Packed::NONE,
             };
             if class.len == 0 && !matches!(t.tok, Tok::Entity(_)) {
                 continue;
@@ -205,14 +248,8 @@ impl<'d, 'a> View<'d, 'a> {
                 *c = i;
             }
             kept += 1;
-            if class.len == 0 {
-                continue;
-            }
-            if view.classes.len() <= i {
-                view.classes.resize(i + 1, WordClass::default());
-            }
-            if let Some(c) = view.classes.get_mut(i) {
-                *c = class;
+            if let Some(t) = view.tokens.get_mut(i) {
+                t.word.class = class;
             }
         }
         view.classed.truncate(kept);
@@ -222,7 +259,6 @@ impl<'d, 'a> View<'d, 'a> {
     /// Returns the view's buffers to `scratch` for the next sentence.
     pub fn recycle(self, scratch: &mut Scratch) {
         scratch.tokens = reuse(self.tokens);
-        scratch.classes = self.classes;
         scratch.classed = self.classed;
     }
 
@@ -234,8 +270,9 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// The materiel class of the token at `i` (empty for non-words and out of range).
+    #[inline]
     pub fn class(&self, i: usize) -> WordClass {
-        self.classes.get(i).copied().unwrap_or_default()
+        self.tokens.get(i).map_or(WordClass::default(), |t| t.word.class.unpack())
     }
 
     /// The first and last token of the clause of token `at`, from `find` unless `at` was
@@ -264,7 +301,7 @@ impl<'d, 'a> View<'d, 'a> {
     /// tokens, value); none for other tokens and out of range.
     pub fn phrases<'v, T: Copy + PartialEq>(&'v self, map: &'v PhraseMap<T>, i: usize) -> Phrases<'v, T> {
         let list = match self.tokens.get(i).map(|t| t.word) {
-            Some(Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
+            Some(Word { text: Some(w), fingerprint, .. }) => map.starting(w, fingerprint),
             _ => &[],
         };
         Phrases { tokens: &self.tokens, list: list.iter(), at: i }
@@ -288,7 +325,7 @@ impl<'d, 'a> View<'d, 'a> {
     #[inline]
     pub fn is_in(&self, i: usize, set: &WordSet) -> bool {
         match self.tokens.get(i).map(|t| t.word) {
-            Some(Word { text: Some(w), fingerprint }) => set.may_hold(fingerprint) && among(w, set.words),
+            Some(Word { text: Some(w), fingerprint, .. }) => set.may_hold(fingerprint) && among(w, set.words),
             _ => false,
         }
     }
@@ -349,33 +386,19 @@ impl<'d, 'a> View<'d, 'a> {
 /// the classes of its one-word phrases together, read from their list without walking the
 /// phrases; a word that may begin a longer phrase is classified the long way.
 #[inline]
-fn materiel_class(v: &View, i: usize, w: &str, fingerprint: u32) -> WordClass {
+fn materiel_class(v: &View, i: usize, w: &str, fingerprint: u32) -> Packed {
     let list = v.doc.lexicon.materiel.starting(w, fingerprint);
     if list.iter().any(|(rest, _)| !rest.is_empty()) {
-        return classify_phrases(v, i);
+        return Packed::pack(classify_phrases(v, i));
     }
-    let mut c = WordClass::default();
     if list.is_empty() {
         // As [`classify`] reads them: the hyphen's place first.
         let suffix =
             |end: &str| w.as_bytes().get(w.len().wrapping_sub(end.len())) == Some(&b'-') && w.ends_with(end);
-        if suffix("-range") || suffix("-guided") || suffix("-capable") {
-            c.len = 1;
-            c.modifier = true;
-        }
-        return c;
+        let modifier = suffix("-range") || suffix("-guided") || suffix("-capable");
+        return if modifier { Packed { len: 1, flags: Packed::MODIFIER } } else { Packed::NONE };
     }
-    c.len = 1;
-    for (_, class) in list {
-        match class {
-            Materiel::Head => c.head = true,
-            Materiel::WeakHead => c.weak = true,
-            Materiel::Modifier => c.modifier = true,
-            Materiel::Personnel => c.personnel = true,
-            Materiel::Made => c.made = true,
-        }
-    }
-    c
+    Packed { len: 1, flags: list.iter().fold(0, |flags, &(_, class)| flags | Packed::bit(class)) }
 }
 
 /// [`classify`], out of line: the few words that may begin a phrase of two words keep its
@@ -526,13 +549,21 @@ impl<'s> Rows<'s, '_> {
 
     /// A word already in normal form, `text`, sliced by the caller.
     fn written(&mut self, span: Span, text: Option<&'s str>, fingerprint: u32) {
-        self.tokens.push(Token { span, tok: Tok::Word, word: Word { text, fingerprint } });
+        self.tokens.push(Token {
+            span,
+            tok: Tok::Word,
+            word: Word { text, fingerprint, class: Packed::NONE },
+        });
     }
 
     /// A word whose normal form was appended to `buf` from `start`.
     fn lowered(&mut self, span: Span, start: usize, fingerprint: u32) {
         self.lowered.push(Lowered { token: self.tokens.len(), start, end: self.buf.len() });
-        self.tokens.push(Token { span, tok: Tok::Word, word: Word { text: None, fingerprint } });
+        self.tokens.push(Token {
+            span,
+            tok: Tok::Word,
+            word: Word { text: None, fingerprint, class: Packed::NONE },
+        });
     }
 
     /// A word of any characters, normalized.
@@ -1447,7 +1478,7 @@ mod tests {
     /// search went out of line.
     fn phrases_filtered<T: Copy + PartialEq>(v: &View, map: &PhraseMap<T>, i: usize) -> Vec<(usize, T)> {
         let list = match v.tokens.get(i).map(|t| t.word) {
-            Some(Word { text: Some(w), fingerprint }) => map.starting(w, fingerprint),
+            Some(Word { text: Some(w), fingerprint, .. }) => map.starting(w, fingerprint),
             _ => &[],
         };
         let follows =
@@ -1587,6 +1618,31 @@ mod tests {
     }
 
     #[test]
+    fn a_packed_class_unpacks_as_it_was() {
+        for flags in 0..32u8 {
+            for len in [0, 1, 2, 3, 255, 256, 65_534] {
+                let bit = |k: u8| flags >> k & 1 != 0;
+                let c = WordClass {
+                    len,
+                    head: bit(0),
+                    weak: bit(1),
+                    modifier: bit(2),
+                    personnel: bit(3),
+                    made: bit(4),
+                };
+                assert_eq!(Packed::pack(c).unpack(), c);
+            }
+        }
+        for class in
+            [Materiel::Head, Materiel::WeakHead, Materiel::Modifier, Materiel::Personnel, Materiel::Made]
+        {
+            let c = Packed { len: 1, flags: Packed::bit(class) }.unpack();
+            let set = [c.head, c.weak, c.modifier, c.personnel, c.made];
+            assert_eq!(set.iter().filter(|&&b| b).count(), 1, "{class:?}");
+        }
+    }
+
+    #[test]
     fn a_dropped_scratch_leaves_its_buffers_to_the_next() {
         let text = "Iran sent Shahed drones to Russia.";
         let extractor = crate::Extractor::default();
@@ -1595,12 +1651,12 @@ mod tests {
         let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon };
         let (mut scratch, mut lower) = (Scratch::default(), String::new());
         View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower).recycle(&mut scratch);
-        let kept = (scratch.tokens.capacity(), scratch.classes.capacity());
-        // Classes run to "drones", the fourth token.
+        let kept = (scratch.tokens.capacity(), scratch.classed.capacity());
+        // Iran, Shahed, drones and Russia may begin an item.
         assert!(kept.0 >= 6 && kept.1 >= 4, "{kept:?}");
         drop(scratch);
         let next = Scratch::default();
-        assert_eq!((next.tokens.capacity(), next.classes.capacity()), kept);
+        assert_eq!((next.tokens.capacity(), next.classed.capacity()), kept);
         assert!(next.tokens.is_empty() && next.lowered.is_empty());
         // A second scratch while the first lives starts empty.
         assert_eq!(Scratch::default().tokens.capacity(), 0);
