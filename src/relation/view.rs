@@ -481,14 +481,19 @@ pub(crate) struct Phrases<'v, T> {
 impl<T: Copy> Iterator for Phrases<'_, T> {
     type Item = (usize, T);
 
-    /// Most words begin no phrase: that answer is inlined, the search for one that follows
-    /// is not, so that the loops asking every word keep their registers.
+    /// Most words begin no phrase, and most of the others a phrase of one word, which
+    /// follows: those answers are inlined, the search for a longer phrase that follows is
+    /// not, so that the loops asking every word keep their registers.
     #[inline]
     fn next(&mut self) -> Option<(usize, T)> {
-        if self.list.as_slice().is_empty() {
-            return None;
+        match self.list.as_slice().first() {
+            None => None,
+            Some((rest, value)) if rest.is_empty() => {
+                self.list.next();
+                Some((1, *value))
+            }
+            Some(_) => self.next_phrase(),
         }
-        self.next_phrase()
     }
 }
 
@@ -1520,6 +1525,33 @@ mod tests {
             });
         }
         assert!(found > 100, "{found} triggers");
+    }
+
+    /// [`View::phrases`] against the filtered list where a word begins phrases of one, two and
+    /// three words with several values each, which follow or not.
+    #[test]
+    fn phrases_of_every_length_are_those_of_the_filtered_list() {
+        let mut lexicon = super::super::Lexicon::builtin().clone();
+        lexicon
+            .add_titles(
+                "t.tsv",
+                "head\thand\nmodifier\thand\nhead\thand over\nmodifier\thand over to\n\
+                 head\tover to\nmodifier\tover\nhead\tto",
+            )
+            .unwrap();
+        let text = "hand over to hand over hand to Hand Over TO over to over, hand. to hand over";
+        let extractor = crate::Extractor::default();
+        let entities = extractor.entities(text);
+        let doc = Doc { text, entities: &entities, gazetteer: extractor.gazetteer(), lexicon: &lexicon };
+        let (mut scratch, mut lower) = (Scratch::default(), String::new());
+        let v = View::new(&doc, Span::new(0, text.len()), 0, &mut scratch, &mut lower);
+        let mut found = 0;
+        for i in 0..=v.len() {
+            let got: Vec<_> = v.phrases(&lexicon.titles, i).collect();
+            assert_eq!(got, phrases_filtered(&v, &lexicon.titles, i), "{:?}", v.word(i));
+            found += got.len();
+        }
+        assert!(found > 20, "{found} phrases");
     }
 
     /// Words of every length the fingerprint reads in its own way, with and without ASCII.
