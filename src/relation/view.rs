@@ -230,9 +230,9 @@ impl<'d, 'a> View<'d, 'a> {
         let classed = core::mem::take(&mut scratch.classed);
         let clause = core::cell::Cell::new(None);
         let mut view = View { doc, span, tokens, classed, clause };
-        // Most words have no class, and the tokenizer listed the words the materiel filter let through; the list keeps the
-        // names and the words with a class only, so that the loops over it pass over no word
-        // that the filter let through in vain.
+        // Most words have no class, and the tokenizer listed the words the materiel filter let
+        // through; the list keeps the names and the words with a class only, so that the loops
+        // over it pass over no word that the filter let through in vain.
         let mut kept = 0;
         for k in 0..view.classed.len() {
             let i = view.classed[k];
