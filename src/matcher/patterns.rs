@@ -39,8 +39,16 @@ impl Facts {
     const KNOWN: u8 = 8;
     const SURE_WEAPON: u8 = 16;
     const SOME_PARTIAL: u8 = 32;
+    const NAMED_PARTIALLY: u8 = 64;
 
-    fn of(targets: &[Target], text: &str, kind: impl Fn(&Target) -> EntityKind) -> Facts {
+    /// The facts of a pattern with `targets` and `text`, where `named_partially` tells
+    /// whether an entry is some partial name's target.
+    fn of(
+        targets: &[Target],
+        text: &str,
+        kind: impl Fn(&Target) -> EntityKind,
+        named_partially: impl Fn(u32) -> bool,
+    ) -> Facts {
         let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
         // A match spells its pattern up to ASCII case, so the pattern's white space is the
         // match's.
@@ -57,7 +65,14 @@ impl Facts {
                     targets.iter().any(|t| !t.ambiguous && kind(t) == EntityKind::Weapon),
                     Facts::SURE_WEAPON,
                 )
-                | bit(targets.iter().any(|t| t.role == SurfaceRole::Partial), Facts::SOME_PARTIAL),
+                | bit(targets.iter().any(|t| t.role == SurfaceRole::Partial), Facts::SOME_PARTIAL)
+                | bit(
+                    targets
+                        .iter()
+                        .find(|t| t.role != SurfaceRole::Partial)
+                        .is_some_and(|t| named_partially(t.entry)),
+                    Facts::NAMED_PARTIALLY,
+                ),
         )
     }
 
@@ -90,6 +105,14 @@ impl Facts {
     /// Some target is a partial person name: linking must look for the full one.
     pub(crate) fn some_partial(self) -> bool {
         self.0 & Facts::SOME_PARTIAL != 0
+    }
+
+    /// The entry of the first target that is no partial name (the one linking reads as the
+    /// pattern's explicit target) is some pattern's partial target: linking must note where
+    /// it is named in full. Most entries have no partial name, and noting theirs was work
+    /// no name ever read.
+    pub(crate) fn named_partially(self) -> bool {
+        self.0 & Facts::NAMED_PARTIALLY != 0
     }
 }
 
@@ -139,10 +162,20 @@ impl Patterns {
             }
         }
         let mut patterns = builder.finish()?;
+        let mut named_partially = vec![false; entries.len()];
+        for t in patterns.targets.iter().filter(|t| t.role == SurfaceRole::Partial) {
+            if let Some(named) = named_partially.get_mut(t.entry as usize) {
+                *named = true;
+            }
+        }
+        let named_partially = |entry: u32| named_partially.get(entry as usize).copied().unwrap_or(false);
         for id in 0..patterns.len() {
-            let facts = Facts::of(patterns.targets(id as u32), patterns.text(id as u32), |t| {
-                entries[t.entry as usize].kind
-            });
+            let facts = Facts::of(
+                patterns.targets(id as u32),
+                patterns.text(id as u32),
+                |t| entries[t.entry as usize].kind,
+                named_partially,
+            );
             patterns.ends[id].facts = facts;
         }
         Ok(patterns)
@@ -361,5 +394,32 @@ mod tests {
         let patterns = Patterns::collect(&small).unwrap();
         let id = patterns.texts().position(|t| t == "Kim1").unwrap() as u32;
         assert!(patterns.facts(id).some_partial() && !patterns.facts(id).partial());
+    }
+
+    /// Linking notes the full mentions only of entries some partial name targets, by
+    /// `named_partially`: on every pattern of the default gazetteers it says what a search of
+    /// every pattern's targets says.
+    #[test]
+    fn named_partially_is_what_the_targets_say() {
+        let tsv =
+            "person\tJoe Kim1\tpartial=Kim1\nweapon\tKim-1\nperson\tVladimir Putin\talias=Putin\tpartial=-\n";
+        let small = Gazetteer::parse("both", tsv).unwrap();
+        for g in [Gazetteer::builtin(), &small] {
+            let patterns = Patterns::collect(g).unwrap();
+            let named: std::collections::HashSet<u32> = (0..patterns.len() as u32)
+                .flat_map(|id| patterns.targets(id).iter())
+                .filter(|t| t.role == SurfaceRole::Partial)
+                .map(|t| t.entry)
+                .collect();
+            for id in 0..patterns.len() as u32 {
+                let explicit = patterns.targets(id).iter().find(|t| t.role != SurfaceRole::Partial);
+                let expected = explicit.is_some_and(|t| named.contains(&t.entry));
+                assert_eq!(patterns.facts(id).named_partially(), expected, "{}", patterns.text(id));
+            }
+        }
+        let patterns = Patterns::collect(&small).unwrap();
+        let facts = |text: &str| patterns.facts(patterns.texts().position(|t| t == text).unwrap() as u32);
+        assert!(facts("Joe Kim1").named_partially() && !facts("Kim1").named_partially());
+        assert!(!facts("Vladimir Putin").named_partially() && !facts("Kim-1").named_partially());
     }
 }

@@ -33,14 +33,17 @@ pub(crate) fn link_into<T: Copy>(
     make: impl Fn(Candidate, Target) -> T,
 ) {
     // Most patterns name no one partially: their first target is the explicit one, and the
-    // pattern's facts say so without a look at each target.
+    // pattern's facts say so without a look at each target. Nor does any partial name target
+    // most explicit ones' entries, whose full mentions no name asks for.
     let mention = |c: Candidate| {
         let targets = catalog.matcher.targets(c);
-        if !catalog.matcher.facts(c).some_partial() {
-            return (targets.first().copied(), None);
+        let facts = catalog.matcher.facts(c);
+        let noted = facts.named_partially();
+        if !facts.some_partial() {
+            return (targets.first().copied(), noted, None);
         }
         let explicit = targets.iter().copied().find(|t| t.role != SurfaceRole::Partial);
-        (explicit, Some(targets.iter().filter(|t| t.role == SurfaceRole::Partial)))
+        (explicit, noted, Some(targets.iter().filter(|t| t.role == SurfaceRole::Partial)))
     };
     FULL.with(|cell| match cell.try_borrow_mut() {
         Ok(mut full) => link_mentions(kept, mention, &mut full, out, make),
@@ -61,7 +64,8 @@ pub(crate) fn link(catalog: &Catalog<'_>, kept: &[Candidate]) -> Vec<Option<Targ
     linked
 }
 
-/// Links `mentions`, given each one's explicit target and, if it may be a partial name, its
+/// Links `mentions`, given each one's explicit target, whether some partial name may name that
+/// target's entry (else its full mentions go unnoted), and, if it may be a partial name, its
 /// partial targets (`mention`), pushing `make(mention, link)` for each that links.
 ///
 /// A partial name links to the nearest full mention before it, else the nearest after it.
@@ -75,7 +79,7 @@ fn link_mentions<'t, C: Copy, M, I, T: Copy>(
     out: &mut Vec<T>,
     make: impl Fn(C, Target) -> T,
 ) where
-    M: Fn(C) -> (Option<Target>, Option<I>),
+    M: Fn(C) -> (Option<Target>, bool, Option<I>),
     I: Iterator<Item = &'t Target>,
 {
     full.begin();
@@ -83,19 +87,21 @@ fn link_mentions<'t, C: Copy, M, I, T: Copy>(
     // that place holds its explicit target (else a stand-in).
     let mut later: Vec<(usize, usize, bool)> = Vec::new();
     for (i, &c) in mentions.iter().enumerate() {
-        let (explicit, partial) = mention(c);
+        let (explicit, noted, partial) = mention(c);
         // Most mentions are no partial name: their explicit target is their link.
         let Some(partial) = partial else {
             if let Some(t) = explicit {
                 out.push(make(c, t));
-                full.record(t.entry, i);
+                if noted {
+                    full.record(t.entry, i);
+                }
             }
             continue;
         };
         let link = match full.nearest(partial, i, |m| m.latest) {
             Some(t) => Some(t),
             None => {
-                let stand_in = explicit.or_else(|| mention(c).1.and_then(|mut p| p.next().copied()));
+                let stand_in = explicit.or_else(|| mention(c).2.and_then(|mut p| p.next().copied()));
                 if let Some(t) = stand_in {
                     later.push((i, out.len(), explicit.is_some()));
                     out.push(make(c, t));
@@ -106,7 +112,7 @@ fn link_mentions<'t, C: Copy, M, I, T: Copy>(
         if let Some(t) = link {
             out.push(make(c, t));
         }
-        if let Some(t) = explicit {
+        if let Some(t) = explicit.filter(|_| noted) {
             full.record(t.entry, i);
         }
     }
@@ -117,7 +123,7 @@ fn link_mentions<'t, C: Copy, M, I, T: Copy>(
     for &(i, at, explicit) in &later {
         let after = |m: &Mention| if m.first > i { m.first } else { m.second };
         let Some(&c) = mentions.get(i) else { continue };
-        match mention(c).1.and_then(|p| full.nearest(p, i, after)) {
+        match mention(c).2.and_then(|p| full.nearest(p, i, after)) {
             Some(t) => out[at] = make(c, t),
             None if !explicit => stand_ins.push(at),
             None => {}
@@ -296,7 +302,10 @@ mod tests {
                     .iter()
                     .map(|(_, p)| p.iter().map(|&e| target(e, SurfaceRole::Partial)).collect())
                     .collect();
-                let mention = |i: usize| (explicit[i], (!partials[i].is_empty()).then(|| partials[i].iter()));
+                // Only entries some partial name targets are noted, as the gazetteer's facts say.
+                let noted = |t: Option<Target>| t.is_some_and(|t| partials.iter().flatten().any(|p| p.entry == t.entry));
+                let mention =
+                    |i: usize| (explicit[i], noted(explicit[i]), (!partials[i].is_empty()).then(|| partials[i].iter()));
                 let mut linked = Vec::new();
                 let indices: Vec<usize> = (0..explicit.len()).collect();
                 link_mentions(&indices, mention, &mut full, &mut linked, |i, t| (i, t));
