@@ -54,27 +54,28 @@ fn leftmost_longest(candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// [`leftmost_longest`] of `candidates`, ordered by start, whose first `disjoint` are kept.
 fn from(mut candidates: Vec<Candidate>, disjoint: usize) -> Vec<Candidate> {
     // Kept in place, for the reason `ambiguity::filter` gives. Writing at `kept` never
-    // overwrites a candidate not yet read: `kept` is at most the index of the group's first.
-    // The last kept one's end is held, not read back from the list, and the scan indexes
-    // below the list's length it holds: one bounds test per kept candidate, where reading
-    // the list through `get` and the last kept one from it cost a third more per candidate.
+    // overwrites a candidate not yet read: `kept` is at most the index of the one read.
+    // Each candidate is read once and asked two questions of the last kept one, whose start
+    // and end are held, not read back: does it start there (then the longer of the two
+    // stays), else does it start after that one ends (then it is kept). Reading each start's
+    // group for its longest first cost a test more per candidate, and a copy of the longest.
     let n = candidates.len();
     let mut kept = disjoint;
-    let mut end = disjoint.checked_sub(1).and_then(|last| candidates.get(last)).map_or(0, |c| c.span.end);
-    let mut i = disjoint;
-    while i < n {
-        let mut longest = candidates[i];
-        let start = longest.span.start;
-        i += 1;
-        while i < n && candidates[i].span.start == start {
-            if candidates[i].span.end > longest.span.end {
-                longest = candidates[i];
+    let (mut start, mut end) = match disjoint.checked_sub(1).and_then(|last| candidates.get(last)) {
+        Some(c) => (c.span.start, c.span.end),
+        None => (usize::MAX, 0),
+    };
+    for i in disjoint..n {
+        let c = candidates[i];
+        if c.span.start == start {
+            if c.span.end > end {
+                end = c.span.end;
+                // Kept already: no text is long enough for a start at `usize::MAX`.
+                candidates[kept.saturating_sub(1)] = c;
             }
-            i += 1;
-        }
-        if start >= end {
-            end = longest.span.end;
-            candidates[kept] = longest;
+        } else if c.span.start >= end {
+            (start, end) = (c.span.start, c.span.end);
+            candidates[kept] = c;
             kept += 1;
         }
     }

@@ -25,13 +25,28 @@ pub fn words(text: &str) -> impl Iterator<Item = Span> + '_ {
 /// needs, so it costs nothing on text without candidates.
 pub fn previous_word(text: &str, at: usize, same_line: bool) -> Option<Span> {
     let head = text.get(..at)?;
-    match previous_ascii_word(head.as_bytes(), same_line) {
+    match previous_ascii_word(head, same_line, false) {
+        Some(found) => found,
+        None => previous_word_beyond_ascii(head, same_line),
+    }
+}
+
+/// [`previous_word`] where the byte scan met a byte outside ASCII: the scan again, this time
+/// decoding that one character, else the scan by characters. Kept out of line, as the
+/// character's decoding would cost the common call its registers' saving and restoring.
+#[cold]
+#[inline(never)]
+fn previous_word_beyond_ascii(head: &str, same_line: bool) -> Option<Span> {
+    match previous_ascii_word(head, same_line, true) {
         Some(found) => found,
         None => previous_decoded_word(head, same_line),
     }
 }
 
-/// [`previous_word`] by characters.
+/// [`previous_word`] by characters. Kept out of line: inlined, its registers were saved and
+/// restored on every call, also the many the byte scan answers.
+#[cold]
+#[inline(never)]
 fn previous_decoded_word(head: &str, same_line: bool) -> Option<Span> {
     let trimmed =
         head.trim_end_matches(|c: char| if same_line { is_inline_space(c) } else { !is_word_char(c) });
@@ -98,31 +113,58 @@ fn next_ascii_word(tail: &[u8], same_line: bool) -> Option<Option<Span>> {
     Some(Some(Span::new(start, end)))
 }
 
-/// Spaces that keep two words in one phrase: not line or paragraph breaks.
-/// [`previous_word`] on bytes, for the common case where every byte it reads is ASCII;
-/// `None` when it meets another byte and the characters must be decoded.
-fn previous_ascii_word(head: &[u8], same_line: bool) -> Option<Option<Span>> {
-    let skip = |b: u8| if same_line { matches!(b, b' ' | b'\t') } else { !b.is_ascii_alphanumeric() };
-    let mut end = head.len();
-    while end > 0 && head[end - 1].is_ascii() && skip(head[end - 1]) {
-        end -= 1;
+/// [`previous_word`] on bytes, for the common case where every byte it reads is ASCII, or
+/// with `decode_one` all but one character that ends the scan; `None` when the characters
+/// must be decoded.
+///
+/// A curly quote or dash before the word ("“Putin", "— Putin") is one character decoded:
+/// no word character, it ends the word (or the line's words) as an ASCII stop does, where
+/// decoding the whole head for it cost such a call about a hundred and eighty instructions.
+#[inline(always)]
+fn previous_ascii_word(head: &str, same_line: bool, decode_one: bool) -> Option<Option<Span>> {
+    let bytes = head.as_bytes();
+    let mut end = bytes.len();
+    if same_line {
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+            end -= 1;
+        }
+    } else {
+        while end > 0 && bytes[end - 1].is_ascii() && !bytes[end - 1].is_ascii_alphanumeric() {
+            end -= 1;
+        }
     }
-    match head.get(end.checked_sub(1)?) {
-        Some(b) if !b.is_ascii() => return None,
-        Some(b) if !b.is_ascii_alphanumeric() => return Some(None),
-        _ => {}
+    let last = *bytes.get(end.checked_sub(1)?)?;
+    if !last.is_ascii() {
+        if !decode_one {
+            return None;
+        }
+        // Only on the line can such a character end the search: elsewhere the scan would
+        // go on past it.
+        let stop = char_before(head, end).is_some_and(|c| !is_word_char(c) && !is_inline_space(c));
+        return (same_line && stop).then_some(None);
+    }
+    if !last.is_ascii_alphanumeric() {
+        return Some(None);
     }
     let mut start = end;
-    while start > 0 && WORD_OR_HYPHEN[usize::from(head[start - 1])] {
+    while start > 0 && WORD_OR_HYPHEN[usize::from(bytes[start - 1])] {
         start -= 1;
     }
-    if start > 0 && !head[start - 1].is_ascii() {
+    if start > 0
+        && !bytes[start - 1].is_ascii()
+        && (!decode_one || char_before(head, start).is_none_or(is_word_char))
+    {
         return None;
     }
-    while head[start] == b'-' {
+    while bytes[start] == b'-' {
         start += 1;
     }
-    Some(Some(Span::new(start, end)))
+    Some(Some(Span { start, end }))
+}
+
+/// The character that ends at `at` in `head`.
+fn char_before(head: &str, at: usize) -> Option<char> {
+    head.get(..at).and_then(|h| h.chars().next_back())
 }
 
 /// Whether a byte is an ASCII letter, digit or hyphen: what the byte scans of a word read
@@ -137,6 +179,7 @@ static WORD_OR_HYPHEN: [bool; 256] = {
     table
 };
 
+/// Spaces that keep two words in one phrase: not line or paragraph breaks.
 fn is_inline_space(c: char) -> bool {
     c.is_whitespace() && !matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
@@ -163,7 +206,7 @@ mod tests {
         for t in texts {
             for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
                 for same_line in [true, false] {
-                    let fast = previous_ascii_word(&t.as_bytes()[..at], same_line);
+                    let fast = previous_ascii_word(&t[..at], same_line, true);
                     if let Some(fast) = fast {
                         assert_eq!(fast, previous_decoded_word(&t[..at], same_line), "{t:?} at {at}");
                     }
@@ -173,6 +216,44 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+        /// The byte scan, with its one decoded character, agrees with the scan by characters
+        /// wherever it answers, at every character boundary of text made of letters, digits,
+        /// hyphens, spaces, tabs, line breaks, punctuation, curly quotes, dashes, spaces and
+        /// letters outside ASCII and combining marks.
+        #[test]
+        fn previous_word_by_bytes_as_by_characters(
+            text in "[ \t\na-zA-Z09,.\\-\u{a0}\u{2009}\u{201c}\u{201d}\u{2014}\u{e9}\u{d6}\u{301}\u{663}_]{0,16}",
+        ) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                for same_line in [true, false] {
+                    let expected = previous_decoded_word(&text[..at], same_line);
+                    for decode_one in [false, true] {
+                        if let Some(fast) = previous_ascii_word(&text[..at], same_line, decode_one) {
+                            proptest::prop_assert_eq!(fast, expected, "{:?} at {}", text, at);
+                        }
+                    }
+                    proptest::prop_assert_eq!(previous_word(&text, at, same_line), expected);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_scan_answers_curly_quotes_and_dashes() {
+        for (t, same_line) in [
+            ("“Putin", true),
+            ("“Putin", false),
+            ("x — Putin", true),
+            ("” Putin", true),
+            ("Kim\u{a0}Jong", false),
+        ] {
+            assert!(previous_ascii_word(t, same_line, true).is_some(), "{t:?}");
         }
     }
 
