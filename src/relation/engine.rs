@@ -7,7 +7,7 @@ use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
 use super::roles::Filler;
 use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled};
-use super::skip::{may_relate, office_may};
+use super::skip::{may_relate, office_may, Gear};
 use super::view::{Doc, Scratch, View};
 use super::{Argument, Modality, Relation, RelationKind, Role, Rule};
 use crate::entity::{Entity, EntityKind, Name};
@@ -41,7 +41,8 @@ pub(crate) fn relations<'a>(
     let mut kept = Kept::take();
     let mut found: Vec<Relation<'a>> = recycle(core::mem::take(&mut kept.found));
     let Kept { memory, lower, spans, buffers, .. } = &mut kept;
-    let Hits { triggers, reach, titles } = setup.gate.hits(text, keywords);
+    let Hits { triggers, reach, titles, items, items_known } = setup.gate.hits(text, keywords);
+    let gear = Gear { items: &items, known: items_known };
     let mut candidates = Candidates {
         names: Cursor::new(entities, |e: &Entity| e.span.start),
         trigger_at: Cursor::new(&triggers, |&h| h),
@@ -80,7 +81,7 @@ pub(crate) fn relations<'a>(
                 }
                 if !titled
                     && skipping()
-                    && !may_relate(text, s, &entities[first..], hits, reach, &memory.list)
+                    && !may_relate(text, s, &entities[first..], hits, reach, &memory.list, &gear)
                 {
                     #[cfg(test)]
                     SKIPPED.with(|n| n.set(n.get() + 1));
@@ -943,6 +944,19 @@ mod tests {
         "Russia’s offensive in Kharkiv. Russia’s offensive, long expected, in Kharkiv. The Kharkiv offensive. Strikes on NATO.",
         "An arms deal between Iran and Russia. Arms deals, long secret, between Iran and Russia. Iran signed arms deals.",
         "Belarus hosted Xi. Belarus hosted Russian nuclear weapons. Iran and Russia’s deal with Syria.",
+        // Supplies with and without materiel words, near and far, in capitals, quoted, with
+        // possessives and "n't"; a deployment with and without troops.
+        "Iran supplied Russia. Iran supplied weapons to Russia. Iran supplied, after long talks and many visits, weapons to Russia.",
+        "IRAN SUPPLIED DRONES TO RUSSIA. Iran supplied “drones” to Russia. Iran supplied ‘Drones’ to Russia.",
+        "Iran’s drones were delivered to Russia. Russia’s delivery of Iran’s missiles. The delivery to Russia.",
+        "Russia received help from Iran. Russia received artillery shells from North Korea. Russia received aerial vehicles from Iran.",
+        "Russia received unmanned aerial vehicles from Iran. Russia received TAN\u{212A}S from Belarus.",
+        "Iran didn't supply Russia. Iran supplied dronesn't to Russia. Iran supplied DRONESN’T to Russia.",
+        "Russia used Iranian help. Russia used Iranian drones. Russia used what Iran gave, its Shahed-136.",
+        "The shipment to Russia. The shipment of drones to Russia. Russia’s purchase from Iran. Russia’s arms purchase from Iran.",
+        "An arms deal between Iran and Russia. A deal between Iran and Russia. A drone deal between Iran and Russia.",
+        "Iran sent envoys to Russia. Iran sent drones to Russia. Iran sent troops to Russia. Iran sent Troops’ gear to Syria.",
+        "North Korea deployed to Russia. North Korea deployed soldiers to Russia. North Korea’s deployment of soldiers to Russia.",
         // Titles near persons and far from them.
         "Russian President Vladimir Putin met Xi. Vladimir Putin, the Russian president, met Xi.",
         "Putin, who is now and was for many long years before the Russian president, spoke to Iran.",
@@ -1005,6 +1019,10 @@ mod tests {
                 "turned", "launch", "offensive", "deployment", "soldiers", "into", "at", "targeting",
                 "artillery", "shells", "withn’t", "–", "Iran-Russia", "AND", "With", "Russian President",
                 "president", "leader", "minister", "Prime Minister", "Secretary General",
+                "weapons", "Weapons", "WEAPONS", "weapons’", "drone’s", "“drones”", "dronesn't",
+                "TAN\u{212A}S", "aerial", "vehicles", "unmanned", "supplies", "delivered",
+                "delivery", "purchase", "received", "bought", "provided", "gave", "help", "aid",
+                "equipment", "arm", "armed", "soldier’s", "forces", "gear",
             ]), 0..40),
         ) {
             let x = crate::Extractor::default();

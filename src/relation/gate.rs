@@ -12,10 +12,14 @@
 //! and long enough to be a prefix keyword (`matcher::Prefix`), the matcher looks for it
 //! instead, at the start of any word, and the gate checks the word before it: "in" alone was
 //! 252 trie walks per pass over the seeds, of which almost none counted.
+//!
+//! The first words of the materiel lexicon's heads ("drones", "aerial" of "aerial
+//! vehicles") are keywords too: a supply needs an item, and the engine asks whether a
+//! sentence holds one before it builds the sentence's view (`skip::may_relate`).
 
 use std::collections::BTreeMap;
 
-use super::lexicon::{fingerprint, Frame, Lexicon, TitleWord};
+use super::lexicon::{fingerprint, Frame, Lexicon, Materiel, TitleWord};
 use super::view::is_quote;
 use crate::matcher::{Keyword, KeywordWord, Prefix};
 use crate::tokenize::{is_boundary, is_word_char};
@@ -29,6 +33,9 @@ struct Opens {
     trigger: Option<Option<Box<[Box<str>]>>>,
     /// The head of an office title ("president", "prime minister").
     title: bool,
+    /// The first word of a materiel phrase of class head or weak head ("drones", "aerial
+    /// vehicles"): without one, a sentence has no item but a named weapon.
+    item: bool,
     /// For a prefix keyword, the first words of the phrases whose second word it begins:
     /// the first word before it is the trigger. With what their phrases may reach.
     after: Box<[(Box<str>, Reach)]>,
@@ -129,6 +136,8 @@ pub(crate) struct Gate {
     whole: usize,
     /// What each keyword opens, by id.
     opens: Vec<Opens>,
+    /// Whether every materiel word the gate reports is ASCII ([`Hits::items_known`]).
+    items_ascii: bool,
 }
 
 /// Where the gate's words are in a document: start offsets, in order.
@@ -138,11 +147,24 @@ pub(crate) struct Hits {
     /// What the phrases at each of `triggers` may reach.
     pub reach: Vec<Reach>,
     pub titles: Vec<usize>,
+    /// Where the first words of materiel phrases of class head or weak head are.
+    pub items: Vec<usize>,
+    /// Whether `items` holds every such word of the view: the matcher finds keywords in any
+    /// ASCII case, so only where the lexicon's words are all ASCII without apostrophes (see
+    /// `skip::Gear::unsaid` for the one other character that lowers to an ASCII letter).
+    pub items_known: bool,
+}
+
+impl Hits {
+    /// Whether `items` (as [`Hits::items`]) holds a word that starts in `span`.
+    pub(crate) fn holds(items: &[usize], span: crate::span::Span) -> bool {
+        items.get(items.partition_point(|&at| at < span.start)).is_some_and(|&at| at < span.end)
+    }
 }
 
 impl Gate {
-    /// The first words of every trigger phrase and title head, but the first words found
-    /// by their second words.
+    /// The first words of every trigger phrase, title head and materiel head, but the first
+    /// words found by their second words.
     pub(crate) fn new(lexicon: &Lexicon) -> Gate {
         let mut words: BTreeMap<String, Opens> = BTreeMap::new();
         let firsts = Reach::of_first_words(lexicon);
@@ -158,6 +180,20 @@ impl Gate {
         }
         for w in lexicon.titles.first_words(|c| c == TitleWord::Head) {
             words.entry(w.to_string()).or_default().title = true;
+        }
+        // The view lowers every character and reads both curly apostrophes as ASCII ones: a
+        // word the matcher, which folds ASCII case only, may miss is not reported at all.
+        // (The words of troops were keywords too, for deployments: they cost the matcher more
+        // than the views they spared.)
+        let items = lexicon.materiel.first_words(|c| matches!(c, Materiel::Head | Materiel::WeakHead));
+        let mut items_ascii = true;
+        for w in items {
+            items_ascii &= w.is_ascii() && !w.contains('\'');
+            words.entry(w.to_string()).or_default().item = true;
+            // The view takes the "n" of "n't" off the word before it ("tanksn't" gives
+            // "tanks"), where the matcher finds no whole word: the word with an "n" stands
+            // for it.
+            words.entry(format!("{w}n")).or_default().item = true;
         }
         // Lexicon words are normalized to ASCII apostrophes; the text may have curly ones.
         let curly: Vec<(String, Opens)> = words
@@ -181,7 +217,7 @@ impl Gate {
         let after =
             prefixes.into_iter().map(|(w, after)| (w, Opens { after: after.into(), ..Opens::default() }));
         let (words, opens) = words.into_iter().chain(after).unzip();
-        Gate { words, whole, opens }
+        Gate { words, whole, opens, items_ascii }
     }
 
     /// The words the matcher must report as [`Keyword`]s, by id.
@@ -194,11 +230,14 @@ impl Gate {
 
     /// The trigger and title words of `text`, from the matcher's `keywords` in it.
     pub(crate) fn hits(&self, text: &str, keywords: &[Keyword]) -> Hits {
-        // A trigger per keyword at most: the list is allocated once, not grown by doubling.
+        // A trigger (or item word) per keyword at most: the lists are allocated once, not
+        // grown by doubling.
         let mut hits = Hits {
             triggers: Vec::with_capacity(keywords.len()),
             reach: Vec::with_capacity(keywords.len()),
             titles: Vec::new(),
+            items: Vec::with_capacity(keywords.len()),
+            items_known: self.items_ascii,
         };
         for k in keywords {
             let Some(opens) = self.opens.get(k.id as usize) else { continue };
@@ -219,6 +258,9 @@ impl Gate {
             }
             if opens.title && hits.titles.last() != Some(&k.span.start) {
                 hits.titles.push(k.span.start);
+            }
+            if opens.item && hits.items.last() != Some(&k.span.start) {
+                hits.items.push(k.span.start);
             }
             for &(ref first, reach) in &opens.after {
                 // Before this keyword's start, so in order but for keywords in between, which
@@ -243,7 +285,9 @@ impl Gate {
 /// Any case of `first` is then compared with the text ([`word_before`]); such a first word
 /// is plain ASCII.
 fn found_by_second<'o>(first: &str, opens: &'o Opens) -> Option<&'o [Box<str>]> {
-    let Opens { trigger: Some(Some(seconds)), title: false, .. } = opens else { return None };
+    let Opens { trigger: Some(Some(seconds)), title: false, item: false, .. } = opens else {
+        return None;
+    };
     let plain = !first.is_empty() && first.bytes().all(|b| b.is_ascii_alphanumeric());
     (plain && seconds.iter().all(|s| Prefix::new(s).is_some())).then_some(&**seconds)
 }
@@ -428,6 +472,126 @@ mod tests {
         #[test]
         fn same_hits_as_before_around_phrases(text in around_phrases()) {
             same_hits_as_before(Lexicon::builtin(), &text);
+        }
+    }
+
+    /// Pieces of text around materiel words, written in every way the view reads.
+    fn around_materiel() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "drones",
+            "DRONES",
+            "Drones",
+            "drone",
+            "missiles",
+            "tanks",
+            "TAN\u{212A}S",
+            "tan\u{212A}",
+            "aerial",
+            "vehicles",
+            "unmanned",
+            "artillery",
+            "shells",
+            "troops",
+            "Troops",
+            "TROOPS",
+            "soldiers",
+            "soldier’s",
+            "troops’",
+            "troops'",
+            "troop's",
+            "troopsn’t",
+            "tanksn't",
+            "DRONESN’T",
+            "n’t",
+            "n't",
+            "’t",
+            "forces",
+            "force",
+            "personnel",
+            "arms",
+            "weapons",
+            "Iran",
+            "Russia",
+            "Shahed-136",
+            "KN-23",
+            "Iranian",
+            "Kim Jong Un",
+            "sent",
+            "supplied",
+            "drone-carrying",
+            "anti-tank",
+            "medium-range",
+            "ballistic",
+            "x",
+            "é",
+            "İt",
+            "\u{301}",
+            "“",
+            "”",
+            "\"",
+            "'",
+            "’",
+            "‘",
+            "-",
+            "—",
+            ".",
+            ",",
+            " ",
+            "  ",
+            "\n",
+            "_",
+            "#",
+            "2",
+        ]);
+        let space = prop::sample::select(vec!["", " ", " ", " "]);
+        prop::collection::vec((piece, space), 0..30)
+            .prop_map(|pieces| pieces.into_iter().flat_map(|(p, s)| [p, s]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Every word the view classes as a head or weak head starts where the gate reports
+        /// a materiel word, but in a text with a Kelvin sign.
+        #[test]
+        fn materiel_words_of_the_view_are_reported(text in around_materiel()) {
+            let gate = Gate::new(Lexicon::builtin());
+            let matcher = Matcher::build(&Gazetteer::new(), gate.words()).unwrap();
+            let hits = gate.hits(&text, &matcher.find(&text).keywords);
+            prop_assert!(hits.items_known);
+            let kelvin = text.contains('\u{212A}');
+            crate::relation::view::with_view(&text, |v| {
+                for i in 0..v.len() {
+                    let (c, at) = (v.class(i), v.tokens[i].span.start);
+                    if (c.head || c.weak) && !kelvin {
+                        prop_assert!(hits.items.contains(&at), "{:?} item at {}", text, at);
+                    }
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    /// The one character but the ASCII capitals whose lower case is an ASCII letter is the
+    /// Kelvin sign: the view reads no other as a letter of an ASCII word.
+    #[test]
+    fn only_the_kelvin_sign_lowers_into_ascii_letters() {
+        let into: Vec<char> = (0x80..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(into, ['\u{212A}']);
+    }
+
+    /// A lexicon with a materiel word that is not ASCII, or has an apostrophe, leaves the
+    /// skip no list it can trust.
+    #[test]
+    fn materiel_words_the_matcher_may_miss_are_not_trusted() {
+        assert!(Gate::new(Lexicon::builtin()).items_ascii);
+        for word in ["drönes", "o'drones"] {
+            let mut lexicon = Lexicon::builtin().clone();
+            lexicon.add_materiel("m", &format!("head\t{word}")).unwrap();
+            assert!(!Gate::new(&lexicon).items_ascii, "{word}");
         }
     }
 

@@ -10,7 +10,7 @@
 
 use super::args::{AND_OR as AND_OR_WORDS, JOINING_WORDS, SUBJECT_PRONOUN_WORDS};
 use super::engine::ANAPHORA_WINDOW;
-use super::gate::Reach;
+use super::gate::{Hits, Reach};
 use super::lexicon::Frame;
 use super::rules::{
     Memory, BETWEEN as BETWEEN_WORDS, DESTINATION as DESTINATION_WORDS, FROM as FROM_WORDS,
@@ -34,6 +34,7 @@ pub(super) fn may_relate(
     hits: &[usize],
     reach: &[Reach],
     memory: &[Memory],
+    gear: &Gear,
 ) -> bool {
     let names = Names::of(span, entities);
     let recalled_attack = || {
@@ -43,11 +44,71 @@ pub(super) fn may_relate(
             .take_while(|m| span.start.saturating_sub(m.at) < ANAPHORA_WINDOW)
             .any(|m| m.kind == RelationKind::Attack)
     };
-    sentence_may_relate(text, span, entities, &names, reach, memory)
-        && hits
-            .iter()
-            .zip(reach)
-            .any(|(&at, &r)| trigger_may_yield(text, span, entities, at, r, &names, &recalled_attack))
+    if !sentence_may_relate(text, span, entities, &names, reach, memory) {
+        return false;
+    }
+    let unsaid = gear.unsaid(span, &names, reach.iter().fold(0, |a, r| a | r.frames));
+    // A sentence with a Kelvin sign loses no frame (see `Gear::unsaid`); asked last.
+    let unsaid = if unsaid != 0 && kelvin_in(text, span) { 0 } else { unsaid };
+    hits.iter().zip(reach).any(|(&at, &r)| {
+        let r = Reach { frames: r.frames & !unsaid, ..r };
+        r.frames != 0 && trigger_may_yield(text, span, entities, at, r, &names, &recalled_attack)
+    })
+}
+
+/// Where the gate found the first words of materiel phrases of class head or weak head in
+/// the document (`gate::Hits::items`).
+pub(super) struct Gear<'h> {
+    pub items: &'h [usize],
+    /// Whether they are all the view's such words (`gate::Hits::items_known`).
+    pub known: bool,
+}
+
+/// The frames whose rules find nothing without an item (`supply::apply`: every supply frame
+/// but "arm", whose items may go unsaid), as bits of `Reach::frames`.
+const NEED_ITEMS: u32 = frame_bits(&[
+    Frame::Give,
+    Frame::Receive,
+    Frame::Use,
+    Frame::NounGive,
+    Frame::NounReceive,
+    Frame::NounDeal,
+]);
+
+/// The bits of `list` in `Reach::frames`.
+const fn frame_bits(list: &[Frame]) -> u32 {
+    let (mut bits, mut i) = (0, 0);
+    while i < list.len() {
+        bits |= 1 << list[i] as u32;
+        i += 1;
+    }
+    bits
+}
+
+impl Gear<'_> {
+    /// Of the frames `frames`, those that cannot yield in the sentence `span`, whose names
+    /// are `names`, for want of an item. An item is a named weapon or begins on a word that
+    /// begins a materiel phrase of class head or weak head (`items::items_into`: a phrase
+    /// without a head is none, and a weak head counts only as one). The gate reports each
+    /// such first word where the view reads it but where the view lowers a Kelvin sign
+    /// (U+212A), the one character but ASCII capitals that lowers to an ASCII letter:
+    /// [`may_relate`] reads a sentence with one as if it lost no frame.
+    ///
+    /// (A deployment needs a troop word (`deploy::troops_may_be_near`), but the gate's
+    /// keywords for them cost the matcher more than the views they spared.)
+    fn unsaid(&self, span: Span, names: &Names, frames: u32) -> u32 {
+        if frames & NEED_ITEMS == 0 || !self.known || names.weapon || Hits::holds(self.items, span) {
+            return 0;
+        }
+        NEED_ITEMS
+    }
+}
+
+/// Whether the sentence `span` holds a Kelvin sign, which the view lowers to "k".
+fn kelvin_in(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes().get(span.start..span.end.min(text.len())).unwrap_or_default();
+    // The sign's last byte is rare in news; its other two are those of curly quotes.
+    bytes.contains(&0xAA) && bytes.windows(3).any(|w| w == "\u{212A}".as_bytes())
 }
 
 /// What [`may_relate`] reads of a sentence's names, in one pass over them.
@@ -197,6 +258,10 @@ fn sentence_may_relate(
 ///   hyphen after it (a hyphen pair, "X and Y's", a coordinated pair: see
 ///   [`pair_may_follow`]).
 /// - meet, strike, noun-give, noun-receive: no condition beyond the sentence's.
+///
+/// Every supply frame but arm also needs an item in the sentence (`supply::apply`), which
+/// [`may_relate`] asks of the sentence once, before this, taking the frames out of `reach`
+/// ([`Gear::unsaid`]).
 fn trigger_may_yield(
     text: &str,
     span: Span,
