@@ -40,16 +40,17 @@ pub(crate) fn relations<'a>(
     let doc = Doc { text, entities, gazetteer: setup.gazetteer, lexicon: setup.lexicon };
     let mut kept = Kept::take();
     let mut found: Vec<Relation<'a>> = recycle(core::mem::take(&mut kept.found));
-    let Kept { memory, lower, spans, buffers, .. } = &mut kept;
-    let Hits { triggers, reach, titles, items, items_known } = setup.gate.hits(text, keywords);
-    let gear = Gear { items: &items, known: items_known };
+    let Kept { memory, lower, spans, buffers, hits, .. } = &mut kept;
+    setup.gate.hits_into(text, keywords, hits);
+    let Hits { triggers, reach, titles, items, items_known } = &*hits;
+    let gear = Gear { items, known: *items_known };
     let mut candidates = Candidates {
         names: Cursor::new(entities, |e: &Entity| e.span.start),
-        trigger_at: Cursor::new(&triggers, |&h| h),
-        title_at: Cursor::new(&titles, |&h| h),
+        trigger_at: Cursor::new(triggers, |&h| h),
+        title_at: Cursor::new(titles, |&h| h),
         entities,
-        triggers: &triggers,
-        reach: &reach,
+        triggers,
+        reach,
         gazetteer: setup.gazetteer,
     };
     let mut scratch = Scratch::default();
@@ -61,7 +62,7 @@ pub(crate) fn relations<'a>(
     // of its sentences can if it cannot).
     let (mut next_trigger, mut next_title) = (0, 0);
     let mut from = 0;
-    while let Some(at) = first_hit(&triggers, &mut next_trigger, &titles, &mut next_title, from) {
+    while let Some(at) = first_hit(triggers, &mut next_trigger, titles, &mut next_title, from) {
         let Some(end) = sentences_into(text, from, at, spans) else { break };
         from = end;
         for &s in spans.iter() {
@@ -124,6 +125,8 @@ struct Kept {
     /// The sentences of a line.
     spans: Vec<Span>,
     buffers: Buffers,
+    /// Where the gate's words are in the document.
+    hits: Hits,
     /// The relations of the document as they are found; kept empty, as a list of relations
     /// that borrow nothing, since the next document's borrow another text (see [`recycle`]).
     found: Vec<Relation<'static>>,
@@ -147,7 +150,7 @@ impl Kept {
 
     /// Empties the lists and keeps those that stayed small for the thread's next document.
     fn give_back(self) {
-        let Kept { mut memory, mut lower, mut spans, mut buffers, mut found } = self;
+        let Kept { mut memory, mut lower, mut spans, mut buffers, mut hits, mut found } = self;
         memory.list.clear();
         memory.fillers.clear();
         memory.suppliers.clear();
@@ -172,7 +175,11 @@ impl Kept {
         if buffers.items.capacity() > KEEP || buffers.drafts.capacity() > KEEP {
             buffers = Buffers::default();
         }
-        let kept = Kept { memory, lower, spans, buffers, found };
+        // Filled anew by the next document; each list holds at most a hit per keyword.
+        if hits.triggers.capacity() > KEEP || hits.items.capacity() > KEEP || hits.titles.capacity() > KEEP {
+            hits = Hits::default();
+        }
+        let kept = Kept { memory, lower, spans, buffers, hits, found };
         // While the thread ends the slot may be gone, and the lists are freed.
         let _ = KEPT.try_with(|k| k.set(Some(kept)));
     }

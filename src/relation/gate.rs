@@ -229,16 +229,26 @@ impl Gate {
     }
 
     /// The trigger and title words of `text`, from the matcher's `keywords` in it.
+    #[cfg(test)]
     pub(crate) fn hits(&self, text: &str, keywords: &[Keyword]) -> Hits {
-        // A trigger (or item word) per keyword at most: the lists are allocated once, not
-        // grown by doubling.
-        let mut hits = Hits {
-            triggers: Vec::with_capacity(keywords.len()),
-            reach: Vec::with_capacity(keywords.len()),
-            titles: Vec::new(),
-            items: Vec::with_capacity(keywords.len()),
-            items_known: self.items_ascii,
-        };
+        let mut hits = Hits::default();
+        self.hits_into(text, keywords, &mut hits);
+        hits
+    }
+
+    /// [`Gate::hits`] into `hits`, emptied first: the engine keeps one per thread, so that
+    /// a document costs no allocation of its three lists (each reserved for a hit per
+    /// keyword) once the thread's first documents have grown them.
+    pub(crate) fn hits_into(&self, text: &str, keywords: &[Keyword], hits: &mut Hits) {
+        hits.triggers.clear();
+        hits.reach.clear();
+        hits.titles.clear();
+        hits.items.clear();
+        hits.items_known = self.items_ascii;
+        // A trigger (or item word) per keyword at most: the lists grow once, not by doubling.
+        hits.triggers.reserve(keywords.len());
+        hits.reach.reserve(keywords.len());
+        hits.items.reserve(keywords.len());
         for k in keywords {
             let Some(opens) = self.opens.get(k.id as usize) else { continue };
             let trigger = match &opens.trigger {
@@ -276,7 +286,6 @@ impl Gate {
                 }
             }
         }
-        hits
     }
 }
 
