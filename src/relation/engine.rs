@@ -5,7 +5,7 @@ use super::gate::{Gate, Hits, Reach};
 use super::items::{items_into, Item};
 use super::lexicon::Lexicon;
 use super::modality::{denial_after, judge};
-use super::roles::Filler;
+use super::roles::{Filler, RoleSpec};
 use super::rules::{self, Arg, Ctx, Draft, Drafts, Memory, Recalled};
 use super::skip::{may_relate, office_may, Gear};
 use super::view::{Doc, Scratch, View};
@@ -511,9 +511,13 @@ fn same_fillers(a: &Relation, b: &Relation) -> bool {
 /// Names the fillers, checks them against the role table and judges modality.
 fn finish<'a>(v: &View<'_, 'a>, setup: &Setup<'a>, d: &Draft) -> Option<Relation<'a>> {
     let doc = v.doc;
+    let specs = d.kind.roles();
     // Most drafts keep every argument: a list of that size costs one allocation, where one
     // grown from empty cost a growth too.
     let mut args: Vec<(Role, Argument)> = Vec::with_capacity(d.args.len());
+    // How many fillers each role of `specs` has kept so far, read instead of the list: a
+    // role filled once is taken, and the required roles are checked by their counts.
+    let mut filled = [0usize; MAX_ROLES];
     for (role, arg) in &d.args {
         let (name, span, filler) = match *arg {
             Arg::Name(f) => {
@@ -533,21 +537,10 @@ fn finish<'a>(v: &View<'_, 'a>, setup: &Setup<'a>, d: &Draft) -> Option<Relation
                 (setup.names.get(entry as usize)?.as_str(), span, Filler::Entity(kind))
             }
         };
-        let spec = d.kind.role(*role)?;
-        if !spec.fillers.contains(&filler) {
-            return None;
-        }
-        let taken = args.iter().any(|(r, a)| *r == *role && (a.name == name || !spec.many));
-        if !taken {
-            args.push((*role, Argument { name, span }));
-        }
+        admit(specs, &mut filled, &mut args, *role, Argument { name, span }, filler)?;
     }
-    for spec in d.kind.roles().iter().filter(|s| s.required) {
-        let n = args.iter().filter(|(r, _)| *r == spec.role).count();
-        let needed = if d.kind.is_symmetric() { 2 } else { 1 };
-        if n < needed {
-            return None;
-        }
+    if !has_required(d.kind, specs, &filled) {
+        return None;
     }
     // A title apposition states a present fact whatever the sentence's verb says: "Russian
     // President Vladimir Putin will visit" does not make him a hypothetical president.
@@ -567,6 +560,42 @@ fn finish<'a>(v: &View<'_, 'a>, setup: &Setup<'a>, d: &Draft) -> Option<Relation
         rule: d.rule,
         undirected: d.undirected,
     })
+}
+
+/// The most roles a kind takes (the role table's longest row).
+const MAX_ROLES: usize = 3;
+
+/// Checks a filler of `role` against the role table `specs` and keeps it in `args` unless
+/// the role is taken: filled already if it takes one filler, or by the same name if it takes
+/// many. `filled` counts the kept fillers of each role of `specs`. `None` if the kind does
+/// not take the role or the filler may not fill it.
+fn admit<'a>(
+    specs: &[RoleSpec],
+    filled: &mut [usize; MAX_ROLES],
+    args: &mut Vec<(Role, Argument<'a>)>,
+    role: Role,
+    arg: Argument<'a>,
+    filler: Filler,
+) -> Option<()> {
+    let k = specs.iter().position(|s| s.role == role)?;
+    let (spec, count) = (specs.get(k)?, filled.get_mut(k)?);
+    if !spec.fillers.contains(&filler) {
+        return None;
+    }
+    let taken =
+        if spec.many { args.iter().any(|(r, a)| *r == role && a.name == arg.name) } else { *count > 0 };
+    if !taken {
+        args.push((role, arg));
+        *count += 1;
+    }
+    Some(())
+}
+
+/// Whether each required role of `specs` (the roles of `kind`) has its fillers by the counts
+/// of [`admit`]: two for the participants of a symmetric kind, else one.
+fn has_required(kind: RelationKind, specs: &[RoleSpec], filled: &[usize; MAX_ROLES]) -> bool {
+    let needed = if kind.is_symmetric() { 2 } else { 1 };
+    specs.iter().enumerate().all(|(k, s)| !s.required || filled.get(k).is_some_and(|&n| n >= needed))
 }
 
 /// With a document date, the offices each mentioned person held that day, stated at the
@@ -794,6 +823,80 @@ mod tests {
             }
         }
         assert!(alike > 200, "{alike} alike");
+    }
+
+    /// The role checks of `finish` before [`admit`] counted the kept fillers: each filler
+    /// looked its role up by name and searched the kept list.
+    fn old_admit_all<'a>(
+        kind: RelationKind,
+        items: &[(Role, Argument<'a>, Filler)],
+    ) -> Option<Vec<(Role, Argument<'a>)>> {
+        let mut args: Vec<(Role, Argument)> = Vec::new();
+        for &(role, Argument { name, span }, filler) in items {
+            let spec = kind.role(role)?;
+            if !spec.fillers.contains(&filler) {
+                return None;
+            }
+            let taken = args.iter().any(|(r, a)| *r == role && (a.name == name || !spec.many));
+            if !taken {
+                args.push((role, Argument { name, span }));
+            }
+        }
+        for spec in kind.roles().iter().filter(|s| s.required) {
+            let n = args.iter().filter(|(r, _)| *r == spec.role).count();
+            let needed = if kind.is_symmetric() { 2 } else { 1 };
+            if n < needed {
+                return None;
+            }
+        }
+        Some(args)
+    }
+
+    fn admit_all<'a>(
+        kind: RelationKind,
+        items: &[(Role, Argument<'a>, Filler)],
+    ) -> Option<Vec<(Role, Argument<'a>)>> {
+        let specs = kind.roles();
+        let (mut filled, mut args) = ([0; MAX_ROLES], Vec::new());
+        for &(role, arg, filler) in items {
+            admit(specs, &mut filled, &mut args, role, arg, filler)?;
+        }
+        has_required(kind, specs, &filled).then_some(args)
+    }
+
+    #[test]
+    fn no_kind_takes_more_roles_than_counted() {
+        for kind in RelationKind::ALL {
+            assert!(kind.roles().len() <= MAX_ROLES, "{kind}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn counted_role_checks_are_the_searched_ones(
+            kind in 0..RelationKind::ALL.len(),
+            // Mostly roles the kind takes and fillers it accepts, so that many lists pass.
+            items in proptest::collection::vec((0..16usize, 0..3usize, 0..8usize), 0..7),
+        ) {
+            let kind = RelationKind::ALL[kind];
+            let specs = kind.roles();
+            let fillers: Vec<Filler> =
+                EntityKind::ALL.iter().map(|&k| Filler::Entity(k)).chain([Filler::Phrase]).collect();
+            let items: Vec<(Role, Argument, Filler)> = items
+                .iter()
+                .map(|&(r, n, f)| {
+                    let role = if r < 12 { specs[r % specs.len()].role } else { Role::ALL[r % Role::ALL.len()] };
+                    let spec = specs.iter().find(|s| s.role == role);
+                    let filler = match spec {
+                        Some(s) if f < 6 => s.fillers[f % s.fillers.len()],
+                        _ => fillers[f % fillers.len()],
+                    };
+                    (role, Argument { name: ["Iran", "Russia", "Iran "][n], span: Span::new(n, n + 1) }, filler)
+                })
+                .collect();
+            proptest::prop_assert_eq!(admit_all(kind, &items), old_admit_all(kind, &items));
+        }
     }
 
     proptest::proptest! {
