@@ -5,7 +5,7 @@
 use super::items::{classify, WordClass};
 use super::lexicon::{fingerprint, fingerprint_of, normalize_into, Lexicon, Materiel, PhraseMap};
 use crate::entity::{Entity, EntityKind};
-use crate::gazetteer::{Gazetteer, SurfaceRole};
+use crate::gazetteer::{Entry, Gazetteer, SurfaceRole};
 use crate::span::Span;
 use crate::swar::{ascii_alphanumeric, below_first, first, lower_alphanumeric, word_at, HIGH};
 use crate::tokenize::is_word_char;
@@ -55,10 +55,16 @@ const NOT_A_WORD: Word<'static> = Word { text: None, fingerprint: 0, class: Pack
 struct Packed {
     len: u16,
     flags: u8,
+    /// The entry kind of an entity token as [`Packed::kind_byte`] writes it, set when the
+    /// view is made: the rules ask it of the same tokens many times, and asked of the
+    /// document it is two dependent loads. In the byte the other fields leave, so that a
+    /// token grows no larger, and 0 for none, so that the tokens of other kinds are written
+    /// as before.
+    kind: u8,
 }
 
 impl Packed {
-    const NONE: Packed = Packed { len: 0, flags: 0 };
+    const NONE: Packed = Packed { len: 0, flags: 0, kind: 0 };
     const HEAD: u8 = 1;
     const WEAK: u8 = 2;
     const MODIFIER: u8 = 4;
@@ -82,7 +88,31 @@ impl Packed {
             | flag(c.modifier, Packed::MODIFIER)
             | flag(c.personnel, Packed::PERSONNEL)
             | flag(c.made, Packed::MADE);
-        Packed { len: u16::try_from(c.len).unwrap_or(u16::MAX), flags }
+        Packed { len: u16::try_from(c.len).unwrap_or(u16::MAX), flags, kind: 0 }
+    }
+
+    /// The byte of an entity token's kind: never 0.
+    fn kind_byte(kind: EntityKind) -> u8 {
+        match kind {
+            EntityKind::Person => 1,
+            EntityKind::State => 2,
+            EntityKind::Weapon => 3,
+            EntityKind::Organization => 4,
+            EntityKind::Place => 5,
+        }
+    }
+
+    /// The kind [`Packed::kind_byte`] wrote, if any.
+    #[inline]
+    fn kind(self) -> Option<EntityKind> {
+        match self.kind {
+            1 => Some(EntityKind::Person),
+            2 => Some(EntityKind::State),
+            3 => Some(EntityKind::Weapon),
+            4 => Some(EntityKind::Organization),
+            5 => Some(EntityKind::Place),
+            _ => None,
+        }
     }
 
     #[inline]
@@ -218,6 +248,7 @@ impl<'d, 'a> View<'d, 'a> {
             lowered: &mut scratch.lowered,
             buf: lower,
             materiel: &doc.lexicon.materiel,
+            entries: doc.gazetteer.entries(),
             classed: &mut scratch.classed,
         };
         tokenize(&mut rows, &mut scratch.window, span, doc.entities, first);
@@ -249,7 +280,8 @@ impl<'d, 'a> View<'d, 'a> {
             }
             kept += 1;
             if let Some(t) = view.tokens.get_mut(i) {
-                t.word.class = class;
+                // An entity token keeps the kind the tokenizer gave it.
+                t.word.class = Packed { kind: t.word.class.kind, ..class };
             }
         }
         view.classed.truncate(kept);
@@ -350,7 +382,7 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// The entry kind of the entity at token `i`.
     pub fn kind(&self, i: usize) -> Option<EntityKind> {
-        self.entity(i).map(|e| self.doc.entry_kind(e))
+        self.tokens.get(i).and_then(|t| t.word.class.kind())
     }
 
     pub fn role(&self, i: usize) -> Option<SurfaceRole> {
@@ -365,7 +397,12 @@ impl<'d, 'a> View<'d, 'a> {
     /// Whether the word at `i` starts with a capital letter.
     pub fn capitalized(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.tok == Tok::Word && self.doc.text[t.span].chars().next().is_some_and(char::is_uppercase)
+            t.tok == Tok::Word
+                && match self.doc.text.as_bytes().get(t.span.start) {
+                    // An ASCII first byte is the first character, read without decoding.
+                    Some(b) if b.is_ascii() && t.span.start < t.span.end => b.is_ascii_uppercase(),
+                    _ => self.doc.text[t.span].chars().next().is_some_and(char::is_uppercase),
+                }
         })
     }
 
@@ -396,9 +433,9 @@ fn materiel_class(v: &View, i: usize, w: &str, fingerprint: u32) -> Packed {
         let suffix =
             |end: &str| w.as_bytes().get(w.len().wrapping_sub(end.len())) == Some(&b'-') && w.ends_with(end);
         let modifier = suffix("-range") || suffix("-guided") || suffix("-capable");
-        return if modifier { Packed { len: 1, flags: Packed::MODIFIER } } else { Packed::NONE };
+        return if modifier { Packed { len: 1, flags: Packed::MODIFIER, kind: 0 } } else { Packed::NONE };
     }
-    Packed { len: 1, flags: list.iter().fold(0, |flags, &(_, class)| flags | Packed::bit(class)) }
+    Packed { len: 1, flags: list.iter().fold(0, |flags, &(_, class)| flags | Packed::bit(class)), kind: 0 }
 }
 
 /// [`classify`], out of line: the few words that may begin a phrase of two words keep its
@@ -536,6 +573,8 @@ struct Rows<'s, 'r> {
     buf: &'r mut String,
     /// The materiel lexicon, whose Bloom filter tells which words may have a class.
     materiel: &'r PhraseMap<Materiel>,
+    /// The gazetteer's entries, whose kinds the entity tokens keep.
+    entries: &'r [Entry],
     /// The tokens that may have a materiel class: every word the filter lets through, and
     /// every word that is not plain ASCII letters and digits, which a suffix may class; and
     /// the names, which may begin an item too.
@@ -543,6 +582,14 @@ struct Rows<'s, 'r> {
 }
 
 impl<'s> Rows<'s, '_> {
+    /// The token of `entity`, the document's entity `index`, with its entry kind, which
+    /// [`View::kind`] reads: asked of the document it is two dependent loads per ask.
+    fn entity(&mut self, entity: &Entity, index: usize) {
+        let kind = self.entries.get(entity.id.0 as usize).map_or(0, |entry| Packed::kind_byte(entry.kind));
+        let word = Word { class: Packed { kind, ..Packed::NONE }, ..NOT_A_WORD };
+        self.tokens.push(Token { span: entity.span, tok: Tok::Entity(index), word });
+    }
+
     fn other(&mut self, span: Span, tok: Tok) {
         self.tokens.push(Token { span, tok, word: NOT_A_WORD });
     }
@@ -653,7 +700,7 @@ fn tokenize(rows: &mut Rows, window: &mut Window, span: Span, entities: &[Entity
         if pos == limit {
             let Some(e) = entities.get(next_entity) else { break };
             rows.classed.push(rows.tokens.len());
-            rows.other(e.span, Tok::Entity(next_entity));
+            rows.entity(e, next_entity);
             pos = e.span.end;
             limit = skip_entities_before(pos, &mut next_entity);
             pos += space_at(bytes, pos, end);
@@ -1345,6 +1392,11 @@ mod tests {
             } else {
                 assert_eq!(v.word(i), None, "{what}");
             }
+            // Read from the first byte as it was read from the first character.
+            let capitalized =
+                t.tok == Tok::Word && text[t.span].chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(v.capitalized(i), capitalized, "{what}");
+            assert_eq!(v.kind(i), v.entity(i).map(|e| v.doc.entry_kind(e)), "{what}");
             if let Tok::Entity(e) = t.tok {
                 assert_eq!(t.span, v.doc.entities[e].span, "{what}");
             } else {
@@ -1668,7 +1720,7 @@ mod tests {
         for class in
             [Materiel::Head, Materiel::WeakHead, Materiel::Modifier, Materiel::Personnel, Materiel::Made]
         {
-            let c = Packed { len: 1, flags: Packed::bit(class) }.unpack();
+            let c = Packed { len: 1, flags: Packed::bit(class), kind: 0 }.unpack();
             let set = [c.head, c.weak, c.modifier, c.personnel, c.made];
             assert_eq!(set.iter().filter(|&&b| b).count(), 1, "{class:?}");
         }
