@@ -43,12 +43,7 @@ impl Facts {
 
     /// The facts of a pattern with `targets` and `text`, where `named_partially` tells
     /// whether an entry is some partial name's target.
-    fn of(
-        targets: &[Target],
-        text: &str,
-        kind: impl Fn(&Target) -> EntityKind,
-        named_partially: impl Fn(u32) -> bool,
-    ) -> Facts {
+    fn of(targets: &[Target], text: &str, named_partially: impl Fn(u32) -> bool) -> Facts {
         let bit = |holds: bool, bit: u8| if holds { bit } else { 0 };
         // A match spells its pattern up to ASCII case, so the pattern's white space is the
         // match's.
@@ -56,13 +51,13 @@ impl Facts {
         Facts(
             bit(targets.iter().all(|t| t.role == SurfaceRole::Partial), Facts::PARTIAL)
                 | bit(
-                    one_word && targets.iter().all(|t| kind(t) == EntityKind::Person),
+                    one_word && targets.iter().all(|t| t.kind == EntityKind::Person),
                     Facts::ONE_WORD_PERSON,
                 )
                 | bit(targets.iter().any(|t| !t.ambiguous), Facts::SURE)
                 | bit(targets.iter().any(|t| !t.ambiguous && t.role != SurfaceRole::Partial), Facts::KNOWN)
                 | bit(
-                    targets.iter().any(|t| !t.ambiguous && kind(t) == EntityKind::Weapon),
+                    targets.iter().any(|t| !t.ambiguous && t.kind == EntityKind::Weapon),
                     Facts::SURE_WEAPON,
                 )
                 | bit(targets.iter().any(|t| t.role == SurfaceRole::Partial), Facts::SOME_PARTIAL)
@@ -138,21 +133,26 @@ impl Patterns {
         let entries = gazetteer.entries();
         for (i, e) in entries.iter().enumerate() {
             for s in &e.surfaces {
-                let t = Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous };
+                let t = Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous, kind: e.kind };
                 builder.add(Cow::Borrowed(&s.text), t, false);
             }
         }
         for (i, e) in entries.iter().enumerate() {
             for s in &e.surfaces {
                 for v in variants(&s.text, e.kind) {
-                    let t = Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous };
+                    let t = Target { entry: i as u32, role: s.role, ambiguous: s.ambiguous, kind: e.kind };
                     builder.add(Cow::Owned(v), t, true);
                 }
             }
             if e.kind == EntityKind::Person {
                 if let Some(p) = &e.partial {
                     if !e.surfaces.iter().any(|s| &s.text == p) {
-                        let t = Target { entry: i as u32, role: SurfaceRole::Partial, ambiguous: false };
+                        let t = Target {
+                            entry: i as u32,
+                            role: SurfaceRole::Partial,
+                            ambiguous: false,
+                            kind: e.kind,
+                        };
                         builder.add(Cow::Borrowed(p), t, true);
                         for v in variants(p, e.kind) {
                             builder.add(Cow::Owned(v), t, true);
@@ -170,12 +170,7 @@ impl Patterns {
         }
         let named_partially = |entry: u32| named_partially.get(entry as usize).copied().unwrap_or(false);
         for id in 0..patterns.len() {
-            let facts = Facts::of(
-                patterns.targets(id as u32),
-                patterns.text(id as u32),
-                |t| entries[t.entry as usize].kind,
-                named_partially,
-            );
+            let facts = Facts::of(patterns.targets(id as u32), patterns.text(id as u32), named_partially);
             patterns.ends[id].facts = facts;
         }
         Ok(patterns)
@@ -249,6 +244,13 @@ impl Patterns {
     pub(crate) fn targets(&self, id: u32) -> &[Target] {
         let id = id as usize;
         &self.targets[self.starts(id).1..self.ends[id].targets as usize]
+    }
+
+    /// The first of pattern `id`'s targets: what [`Patterns::targets`] lists first, read
+    /// without its end, since every pattern has a target (the one that made it). Most
+    /// mentions link to it, and the end and the slice's checks cost each of them.
+    pub(crate) fn first_target(&self, id: u32) -> Option<Target> {
+        self.targets.get(self.starts(id as usize).1).copied()
     }
 
     /// Heap bytes used.
@@ -375,6 +377,41 @@ mod tests {
         assert_eq!(facts("Putin"), [false, true, true, true, false, false]);
         assert_eq!(facts("Patriot"), [false, false, false, false, false, false]);
         assert_eq!(facts("Shahed-136"), [false, false, true, true, true, false]);
+    }
+
+    /// Entities read their kind from the target instead of the entry table: on every pattern
+    /// of the default gazetteers and a small one, each target's kind is its entry's.
+    #[test]
+    fn each_target_has_its_entrys_kind() {
+        let tsv = "person\tJoe Kim1\tpartial=Kim1\nweapon\tKim-1\nstate\tJordan\tambiguous=Jordan\n";
+        let small = Gazetteer::parse("kinds", tsv).unwrap();
+        for g in [Gazetteer::builtin(), &small] {
+            let patterns = Patterns::collect(g).unwrap();
+            for id in 0..patterns.len() as u32 {
+                for t in patterns.targets(id) {
+                    assert_eq!(t.kind, g.entries()[t.entry as usize].kind, "{}", patterns.text(id));
+                }
+            }
+        }
+    }
+
+    /// Linking reads `first_target` instead of the first of `targets`: on every pattern of
+    /// the default gazetteers and a small one, where a generated form defers to another's.
+    #[test]
+    fn first_target_is_the_first_of_the_targets() {
+        let tsv = "person\tJoe Kim1\tpartial=Kim1\nweapon\tKim-1\nstate\tJordan\tambiguous=Jordan\n";
+        let small = Gazetteer::parse("first", tsv).unwrap();
+        for g in [Gazetteer::builtin(), &small] {
+            let patterns = Patterns::collect(g).unwrap();
+            for id in 0..patterns.len() as u32 {
+                assert_eq!(
+                    patterns.first_target(id),
+                    patterns.targets(id).first().copied(),
+                    "{}",
+                    patterns.text(id)
+                );
+            }
+        }
     }
 
     /// Linking reads `some_partial` instead of looking at the targets: on every pattern of

@@ -36,12 +36,12 @@ pub(crate) fn link_into<T: Copy>(
     // pattern's facts say so without a look at each target. Nor does any partial name target
     // most explicit ones' entries, whose full mentions no name asks for.
     let mention = |c: Candidate| {
-        let targets = catalog.matcher.targets(c);
         let facts = catalog.matcher.facts(c);
         let noted = facts.named_partially();
         if !facts.some_partial() {
-            return (targets.first().copied(), noted, None);
+            return (catalog.matcher.first_target(c), noted, None);
         }
+        let targets = catalog.matcher.targets(c);
         let explicit = targets.iter().copied().find(|t| t.role != SurfaceRole::Partial);
         (explicit, noted, Some(targets.iter().filter(|t| t.role == SurfaceRole::Partial)))
     };
@@ -234,7 +234,7 @@ mod tests {
     use super::*;
 
     fn target(entry: u32, role: SurfaceRole) -> Target {
-        Target { entry, role, ambiguous: false }
+        Target { entry, role, ambiguous: false, kind: crate::entity::EntityKind::Person }
     }
 
     /// The map of full mentions that the slots replaced, kept as the oracle.

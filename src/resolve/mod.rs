@@ -60,7 +60,7 @@ fn entities<'a>(
         // Without a partial name each mention names its pattern's first target, which is
         // what linking would say.
         for &c in kept {
-            if let Some(&t) = catalog.matcher.targets(c).first() {
+            if let Some(t) = catalog.matcher.first_target(c) {
                 entities.push(entity(c, t));
             }
         }
@@ -75,7 +75,7 @@ fn entities<'a>(
 fn entity<'a>(text: &'a str, catalog: &Catalog<'a>, c: Candidate, target: Target) -> Entity<'a> {
     let kind = match target.role {
         SurfaceRole::Capital if stands_for_location(text, c.span.start) => EntityKind::Place,
-        _ => catalog.gazetteer.entries()[target.entry as usize].kind,
+        _ => target.kind,
     };
     Entity {
         kind,
