@@ -357,3 +357,14 @@ impl ExtractorBuilder {
         Ok(Extractor { inner: Arc::new(inner), date: self.date })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The default gazetteers and gate words fit the smallest start set, which the matcher
+    /// reads without a bounds check per word start: past 32,768 surfaces the set doubles
+    /// and that saving (0.7% of all instructions) would go without an error.
+    #[test]
+    fn the_default_start_set_is_the_fixed_one() {
+        assert!(crate::Extractor::default().inner.matcher.starts_are_fixed());
+    }
+}

@@ -295,6 +295,12 @@ impl Matcher {
     }
 
     /// [`Matcher::find`] into buffers that `out` already holds (cleared first).
+    /// Whether the start set is the size the fast gather reads (see `start::FIXED_BITS`).
+    #[cfg(test)]
+    pub(crate) fn starts_are_fixed(&self) -> bool {
+        self.starts.is_fixed()
+    }
+
     pub(crate) fn find_into(&self, text: &str, out: &mut Matches) {
         out.candidates.clear();
         out.keywords.clear();

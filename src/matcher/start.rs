@@ -39,6 +39,13 @@ impl Starts {
         }
     }
 
+    /// Whether the set has the [`FIXED_BITS`] that [`gather_in`] reads without a bounds
+    /// check per word start.
+    #[cfg(test)]
+    pub(crate) fn is_fixed(&self) -> bool {
+        self.bits.len() == FIXED_BITS / 64
+    }
+
     /// Adds the first word of `surface` as written, and in capitals if `caps`.
     pub(crate) fn add(&mut self, surface: &[u8], caps: bool) {
         let eight = word_at(surface, 0).to_le_bytes();
