@@ -312,8 +312,7 @@ fn head_of(v: &View, i: usize, limit: usize) -> usize {
         while j <= limit && words <= 3 {
             if v.is_possessive(j) {
                 possessive = true;
-            } else if v.word(j).is_some() && !v.is(j, &["and", "or"]) && !is_verbish(v.word(j).unwrap_or(""))
-            {
+            } else if v.word(j).is_some() && !v.is(j, AND_OR) && !is_verbish(v.word(j).unwrap_or("")) {
                 words += 1;
                 // (Not asked after a word that is none: each asks the lexicon.)
                 titles = titles && is_title_word(v, j);
@@ -447,7 +446,7 @@ pub(crate) fn subject_except(v: &View, at: usize, start: usize, except: Option<u
         names.push(Party::Token(head));
         // "Iran and North Korea supply …": names coordinated before it.
         let mut k = first;
-        while k >= 2 && (v.is(k - 1, &["and", "or"]) || v.punct(k - 1) == Some(',')) && k - 1 > start {
+        while k >= 2 && (v.is(k - 1, AND_OR) || v.punct(k - 1) == Some(',')) && k - 1 > start {
             let j = k - 2;
             if v.entity(j).is_none() || v.kind(j) == Some(EntityKind::Weapon) {
                 break;

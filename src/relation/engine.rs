@@ -1072,6 +1072,8 @@ mod tests {
         "Putin, who is now and was for many long years before the Russian president, spoke to Iran.",
         "The president said Putin would come. Putin said that the president of Iran had met him.",
         "Ukraine’s defence minister, Rustem Umerov, met NATO Secretary General Mark Rutte in Kyiv.",
+        // An apostrophe before a character the skip does not decode, then the comma.
+        "Vladimir Putin’\u{a0}, the Russian president, met Xi. Putin’\u{a0}, and Xi met.",
     ];
 
     /// Reading only the sentences [`may_relate`] lets through finds every relation that

@@ -8,7 +8,7 @@
 //! or a new frame, must widen them (DESIGN.md, "For the relation engine"); the engine's tests
 //! read documents with and without the skip and compare.
 
-use super::args::{AND_OR as AND_OR_WORDS, JOINING_WORDS, SUBJECT_PRONOUN_WORDS};
+use super::args::{JOINING_WORDS, SUBJECT_PRONOUN_WORDS};
 use super::engine::ANAPHORA_WINDOW;
 use super::gate::{Hits, Reach};
 use super::lexicon::Frame;
@@ -454,21 +454,14 @@ fn pair_may_follow(text: &str, end: usize, entities: &[Entity]) -> bool {
     entities.iter().take_while(|e| e.span.start < end).any(|e| joint_at(text, e.span.end, end) != Joint::None)
 }
 
-/// "and" and "or" (`args::AND_OR`), packed.
-const AND_OR: [u64; AND_OR_WORDS.len()] = pack(&[AND_OR_WORDS]);
-
 /// What the first token the view makes after a name may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Joint {
     /// None that joins names, nor a hyphen.
     None,
-    /// A hyphen.
-    Hyphen,
-    /// "and" or "or" (or a hyphen or another joining token).
-    AndOr,
-    /// Another word of [`JOINING`] (or a hyphen or a comma).
-    Other,
-    /// A comma (or a hyphen or a joining word).
+    /// A word of [`JOINING`] or a hyphen: no comma.
+    Joins,
+    /// A comma, or a token these bytes cannot tell, which may be any.
     Comma,
 }
 
@@ -487,13 +480,7 @@ fn joint_at(text: &str, mut pos: usize, end: usize) -> Joint {
         let b = bytes[pos];
         if b.is_ascii_alphanumeric() {
             let run = run_at(bytes, pos, end);
-            return if is_one_of(run, &AND_OR) {
-                Joint::AndOr
-            } else if is_one_of(run, &JOINING) {
-                Joint::Other
-            } else {
-                Joint::None
-            };
+            return if is_one_of(run, &JOINING) { Joint::Joins } else { Joint::None };
         }
         // An apostrophe before a word character begins a token (a possessive, a word), and
         // before anything else is dropped.
@@ -505,7 +492,7 @@ fn joint_at(text: &str, mut pos: usize, end: usize) -> Joint {
         if let Some(len) = apostrophe {
             match bytes.get(pos + len) {
                 Some(c) if c.is_ascii_alphanumeric() => return Joint::None,
-                Some(&c) if !c.is_ascii() => return Joint::AndOr,
+                Some(&c) if !c.is_ascii() => return Joint::Comma,
                 _ => {}
             }
             pos += len;
@@ -514,14 +501,14 @@ fn joint_at(text: &str, mut pos: usize, end: usize) -> Joint {
         if b.is_ascii() {
             match b {
                 b',' => return Joint::Comma,
-                b'-' => return Joint::Hyphen,
+                b'-' => return Joint::Joins,
                 b';' | b':' | b'(' | b')' | b'.' | b'?' | b'!' | b'/' => return Joint::None,
                 _ => {}
             }
             pos += 1;
             continue;
         }
-        let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { return Joint::AndOr };
+        let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else { return Joint::Comma };
         if is_word_char(c) || matches!(c, '—' | '–') {
             return Joint::None;
         }
@@ -747,6 +734,18 @@ fn is_pronoun(run: u64) -> bool {
 mod tests {
     use super::*;
 
+    /// The pieces, each followed by a space where `spaces` says so.
+    fn joined(pieces: &[&str], spaces: &[bool]) -> String {
+        let mut text = String::new();
+        for (piece, space) in pieces.iter().zip(spaces) {
+            text.push_str(piece);
+            if *space {
+                text.push(' ');
+            }
+        }
+        text
+    }
+
     proptest::proptest! {
         /// Every word of the sentence view that is one of [`PRONOUNS`] is found by
         /// [`pronoun_in`] in the raw text.
@@ -760,13 +759,7 @@ mod tests {
             ]), 0..30),
             spaces in proptest::collection::vec(proptest::bool::ANY, 30),
         ) {
-            let mut text = String::new();
-            for (piece, space) in pieces.iter().zip(&spaces) {
-                text.push_str(piece);
-                if *space {
-                    text.push(' ');
-                }
-            }
+            let text = joined(&pieces, &spaces);
             crate::relation::view::with_view(&text, |v| {
                 let has = (0..v.len()).any(|i| v.word(i).is_some_and(|w| PRONOUNS.contains(&w)));
                 let found = pronoun_in(&text, v.span, v.doc.entities.iter());
@@ -782,7 +775,7 @@ mod tests {
     }
 
     /// The word lists the conditions of [`trigger_may_yield`] look for: the rules' own.
-    fn lists() -> [Vec<&'static str>; 8] {
+    fn lists() -> [Vec<&'static str>; 7] {
         [
             BETWEEN_WORDS.words.to_vec(),
             [BETWEEN_WORDS.words, WITH.words].concat(),
@@ -790,7 +783,6 @@ mod tests {
             TO_WORDS.words.to_vec(),
             FROM_WORDS.words.to_vec(),
             DESTINATION_WORDS.words.to_vec(),
-            AND_OR_WORDS.to_vec(),
             JOINING_WORDS.to_vec(),
         ]
     }
@@ -806,7 +798,7 @@ mod tests {
             for b in 0..text.len() + 3 {
                 let _ = reaches_within(bytes, &entities, a, a % 2 == 0, b, 3);
                 let _ = word_within(bytes, &entities, a, b, 3, &BETWEEN_OR_WITH, |_| true);
-                let _ = word_between(bytes, a, b, &AND_OR);
+                let _ = word_between(bytes, a, b, &JOINING);
                 let _ = joint_at(text, a, b);
             }
         }
@@ -815,8 +807,7 @@ mod tests {
     /// The packed lists are the rules' lists, one word after the other.
     #[test]
     fn packed_lists_are_the_lists() {
-        let mine: [&[u64]; 8] =
-            [&BETWEEN, &BETWEEN_OR_WITH, &AT, &TO, &FROM, &DESTINATION, &AND_OR, &JOINING];
+        let mine: [&[u64]; 7] = [&BETWEEN, &BETWEEN_OR_WITH, &AT, &TO, &FROM, &DESTINATION, &JOINING];
         for (list, packed) in lists().iter().zip(mine) {
             assert_eq!(packed_all(list), packed, "{list:?}");
         }
@@ -841,13 +832,7 @@ mod tests {
             ]), 0..30),
             spaces in proptest::collection::vec(proptest::bool::ANY, 30),
         ) {
-            let mut text = String::new();
-            for (piece, space) in pieces.iter().zip(&spaces) {
-                text.push_str(piece);
-                if *space {
-                    text.push(' ');
-                }
-            }
+            let text = joined(&pieces, &spaces);
             let words = lists();
             let packed_lists: Vec<Vec<u64>> = words.iter().map(|l| packed_all(l)).collect();
             crate::relation::view::with_view(&text, |v| {
@@ -857,8 +842,6 @@ mod tests {
                         let joins = crate::relation::args::joins_names(v, i + 1) || v.punct(i + 1) == Some('-');
                         let joint = joint_at(&text, entities[e].span.end, end);
                         proptest::prop_assert!(!joins || joint != Joint::None, "{:?} after {}", text, i);
-                        let and_or = v.is(i + 1, &["and", "or"]);
-                        proptest::prop_assert!(!and_or || joint == Joint::AndOr, "{:?} after {}", text, i);
                         let comma = v.punct(i + 1) == Some(',');
                         proptest::prop_assert!(!comma || joint == Joint::Comma, "{:?} after {}", text, i);
                         // Every token after the name is within as many units of its end.

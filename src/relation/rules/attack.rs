@@ -1,7 +1,7 @@
 //! attack: who strikes what, with which weapon. An explicit trigger is required; a definite
 //! "the strike" or "the attacks" takes the roles it lacks from the attack stated just before.
 
-use super::super::args::{after_prep, after_prep_within, phrase_at, subject, List, Party};
+use super::super::args::{after_prep, after_prep_within, phrase_at, subject, List, Party, AND_OR};
 use super::super::clause::clause;
 use super::super::engine::ANAPHORA_WINDOW;
 use super::super::lexicon::Frame;
@@ -159,7 +159,7 @@ fn fill(cx: &Ctx, frame: Frame, first: usize, last: usize, out: &mut Drafts) {
             }
             // The preposition must follow the noun's own phrase: in "launch and threats
             // against NATO" the target belongs to "threats".
-            let stop = (last + 1..=ce).find(|&k| v.is(k, &["and", "or"])).map_or(ce, |k| k - 1);
+            let stop = (last + 1..=ce).find(|&k| v.is(k, AND_OR)).map_or(ce, |k| k - 1);
             targets = after_prep_within(v, last + 1, (last + 3).min(stop), ce, &NOUN_AT);
             if targets.is_empty() {
                 // "the Dnipro attack"
