@@ -609,8 +609,9 @@ fn is_one_of(run: u64, words: &[u64]) -> bool {
 
 /// Whether the sentence view of `bytes[from..to]` may hold a word of `words` (packed, each of
 /// up to seven bytes): a run of ASCII letters and digits between bytes that are none is one
-/// of them, or one of them and an "n" (see [`may_join_at`] for why the view's words are
-/// found so).
+/// of them, or one of them and an "n" (see [`joint_at`] for why the view's words are found
+/// so). Each byte is read once, through a table: the run so far is kept lowered in a `u64`
+/// and compared where it ends (a test of the run at every byte cost five times as much).
 fn word_between(bytes: &[u8], from: usize, to: usize, words: &[u64]) -> bool {
     let Some(stretch) = bytes.get(from..to) else { return false };
     let mut run = 0u64;
@@ -668,25 +669,11 @@ fn pronoun_in<'e, 'a: 'e>(text: &str, span: Span, entities: impl Iterator<Item =
 }
 
 /// Whether a run of ASCII letters and digits in `bytes[from..to]` is one of [`PRONOUNS`],
-/// or one of them and an "n". Each byte is read once, through a table: the run so far is
-/// kept lowered in a `u64`, which a run of more than eight bytes overflows into one that is
-/// no pronoun's, and compared where it ends (a test of the run at every byte cost five
-/// times as much).
+/// or one of them and an "n" ([`word_between`]).
 fn pronoun_between(bytes: &[u8], from: usize, to: usize) -> bool {
-    let Some(stretch) = bytes.get(from..to) else { return false };
-    let mut run = 0u64;
-    for &b in stretch {
-        let c = LOWER_ALPHANUMERIC[usize::from(b)];
-        if c != 0 {
-            run = run << 8 | u64::from(c);
-        } else if run != 0 {
-            if is_pronoun(run) {
-                return true;
-            }
-            run = 0;
-        }
-    }
-    run != 0 && is_pronoun(run)
+    /// [`PRONOUNS`], packed.
+    const PACKED: [u64; PRONOUNS.len()] = pack(&[&PRONOUNS]);
+    word_between(bytes, from, to, &PACKED)
 }
 
 /// Each byte lowered if it is an ASCII letter, itself if it is a digit, else 0.
@@ -712,22 +699,6 @@ const fn packed(word: &[u8]) -> u64 {
         i += 1;
     }
     x
-}
-
-/// Whether the lowered run `run` (as [`packed`] packs it) is one of [`PRONOUNS`], or one of
-/// them and an "n" ("hen't": the view takes the "n" off before "'t").
-fn is_pronoun(run: u64) -> bool {
-    const N: [u64; 2 * PRONOUNS.len()] = {
-        let mut all = [0; 2 * PRONOUNS.len()];
-        let mut i = 0;
-        while i < PRONOUNS.len() {
-            all[2 * i] = packed(PRONOUNS[i].as_bytes());
-            all[2 * i + 1] = all[2 * i] << 8 | b'n' as u64;
-            i += 1;
-        }
-        all
-    };
-    N.contains(&run)
 }
 
 #[cfg(test)]
