@@ -299,7 +299,7 @@ fn trigger_may_yield(
     {
         return true;
     }
-    let launch = || target_after && word_between(bytes, at, end, &AT[..5]);
+    let launch = || target_after && word_between(bytes, at, end, &AT[..2 * 5]);
     if may(Frame::Launch) && (launch() || recalled_attack())
         || may(Frame::NounAttack)
             && (target_after && within(3, &AT)
@@ -325,28 +325,30 @@ fn trigger_may_yield(
 
 /// The prepositions before a target (`attack::AT`), packed: those of more than eight bytes
 /// by their last eight, as [`word_within`] packs runs.
-const AT: [u64; TARGET_PREPOSITIONS.len()] = pack(&[TARGET_PREPOSITIONS]);
+const AT: [u64; 2 * TARGET_PREPOSITIONS.len()] = pack(&[TARGET_PREPOSITIONS]);
 
 /// "to" of a visit (`symmetric::TO`), packed.
-const TO: [u64; TO_WORDS.words.len()] = pack(&[TO_WORDS.words]);
+const TO: [u64; 2 * TO_WORDS.words.len()] = pack(&[TO_WORDS.words]);
 
 /// The prepositions of a deployment's destination (`deploy::DESTINATION`), packed.
-const DESTINATION: [u64; DESTINATION_WORDS.words.len()] = pack(&[DESTINATION_WORDS.words]);
+const DESTINATION: [u64; 2 * DESTINATION_WORDS.words.len()] = pack(&[DESTINATION_WORDS.words]);
 
 /// "from" before a supplier or where a used item came from (`supply::FROM`), packed.
-const FROM: [u64; FROM_WORDS.words.len()] = pack(&[FROM_WORDS.words]);
+const FROM: [u64; 2 * FROM_WORDS.words.len()] = pack(&[FROM_WORDS.words]);
 
 /// "between" and "among" (`supply::between`), packed.
-const BETWEEN: [u64; BETWEEN_WORDS.words.len()] = pack(&[BETWEEN_WORDS.words]);
+const BETWEEN: [u64; 2 * BETWEEN_WORDS.words.len()] = pack(&[BETWEEN_WORDS.words]);
 
 /// The words of [`BETWEEN`] and "with" (`symmetric::WITH`), packed.
-const BETWEEN_OR_WITH: [u64; BETWEEN_WORDS.words.len() + WITH.words.len()] =
+const BETWEEN_OR_WITH: [u64; 2 * (BETWEEN_WORDS.words.len() + WITH.words.len())] =
     pack(&[BETWEEN_WORDS.words, WITH.words]);
 
 /// The words that join names (`args::joins_names`), packed.
-const JOINING: [u64; JOINING_WORDS.len()] = pack(&[JOINING_WORDS]);
+const JOINING: [u64; 2 * JOINING_WORDS.len()] = pack(&[JOINING_WORDS]);
 
-/// The lists `lists`, one after the other, each word [`packed`]; `N` is their total length.
+/// The lists `lists`, one after the other, each word [`packed`] and then packed with an "n"
+/// after it (the view takes the "n" off before "n't": "withn't" gives "with"), as
+/// [`is_one_of`] compares them; `N` is twice their total length.
 const fn pack<const N: usize>(lists: &[&[&str]]) -> [u64; N] {
     let mut all = [0; N];
     let (mut k, mut n) = (0, 0);
@@ -354,7 +356,8 @@ const fn pack<const N: usize>(lists: &[&[&str]]) -> [u64; N] {
         let mut i = 0;
         while i < lists[k].len() {
             all[n] = packed(lists[k][i].as_bytes());
-            (i, n) = (i + 1, n + 1);
+            all[n + 1] = all[n] << 8 | b'n' as u64;
+            (i, n) = (i + 1, n + 2);
         }
         k += 1;
     }
@@ -600,11 +603,11 @@ fn run_at(bytes: &[u8], pos: usize, end: usize) -> u64 {
     run
 }
 
-/// Whether the packed run `run` is one of `words`, or one of them and an "n" (the view takes
-/// the "n" off before "n't"). Runs and words of more than eight bytes are compared by their
-/// last eight, which errs towards yes.
+/// Whether the packed run `run` is one of `words` ([`pack`]ed: each word, and it with an "n"
+/// after it). Runs and words of more than eight bytes are compared by their last eight,
+/// which errs towards yes.
 fn is_one_of(run: u64, words: &[u64]) -> bool {
-    words.iter().any(|&w| run == w || run == w << 8 | u64::from(b'n'))
+    words.contains(&run)
 }
 
 /// Whether the sentence view of `bytes[from..to]` may hold a word of `words` (packed, each of
@@ -672,7 +675,7 @@ fn pronoun_in<'e, 'a: 'e>(text: &str, span: Span, entities: impl Iterator<Item =
 /// or one of them and an "n" ([`word_between`]).
 fn pronoun_between(bytes: &[u8], from: usize, to: usize) -> bool {
     /// [`PRONOUNS`], packed.
-    const PACKED: [u64; PRONOUNS.len()] = pack(&[&PRONOUNS]);
+    const PACKED: [u64; 2 * PRONOUNS.len()] = pack(&[&PRONOUNS]);
     word_between(bytes, from, to, &PACKED)
 }
 
@@ -742,7 +745,7 @@ mod tests {
 
     /// The packed forms of `words`, as [`is_one_of`] compares them.
     fn packed_all(words: &[&str]) -> Vec<u64> {
-        words.iter().map(|w| packed(w.as_bytes())).collect()
+        words.iter().map(|w| packed(w.as_bytes())).flat_map(|w| [w, w << 8 | u64::from(b'n')]).collect()
     }
 
     /// The word lists the conditions of [`trigger_may_yield`] look for: the rules' own.
