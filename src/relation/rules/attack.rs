@@ -575,7 +575,13 @@ mod tests {
                             if t.kind != RelationKind::Attack {
                                 continue;
                             }
-                            let made = same_drafts(&cx, t.frame, (i, i + n - 1), apply, old_fill, line);
+                            let (f, l) = (i, i + n - 1);
+                            let made = same_drafts(
+                                i,
+                                line,
+                                |d| apply(&cx, t.frame, f, l, d),
+                                |d| old_fill(&cx, t.frame, f, l, d),
+                            );
                             triggers += 1;
                             found += made;
                             recalled += usize::from(with_memory && made > 0);

@@ -144,7 +144,13 @@ mod tests {
                         if t.kind != RelationKind::Deploy {
                             continue;
                         }
-                        found += same_drafts(&cx, t.frame, (i, i + n - 1), apply, fill, line);
+                        let (f, l) = (i, i + n - 1);
+                        found += same_drafts(
+                            i,
+                            line,
+                            |d| apply(&cx, t.frame, f, l, d),
+                            |d| fill(&cx, t.frame, f, l, d),
+                        );
                         triggers += 1;
                         away += usize::from(
                             !troops_may_be_near(v, i, i + n - 1) || !super::super::name_after(v, i + n - 1),

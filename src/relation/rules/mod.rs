@@ -444,24 +444,18 @@ pub(crate) fn apply(cx: &Ctx, trigger: Trigger, first: usize, last: usize, out: 
     }
 }
 
-/// A rule's drafts compared with those of its copy as it was, for the rules' tests.
-#[cfg(test)]
-pub(crate) type Fill = fn(&Ctx, Frame, usize, usize, &mut Drafts);
-
-/// Asserts that `fill` and `old` make the same drafts for the trigger `first..=last` of
-/// `frame`, and returns how many; `at` names the place in a failure.
+/// Asserts that `fill` and `old` make the same drafts for the trigger that starts at token
+/// `first`, and returns how many; `at` names the place in a failure.
 #[cfg(test)]
 pub(crate) fn same_drafts(
-    cx: &Ctx,
-    frame: Frame,
-    (first, last): (usize, usize),
-    fill: Fill,
-    old: Fill,
+    first: usize,
     at: &str,
+    fill: impl Fn(&mut Drafts),
+    old: impl Fn(&mut Drafts),
 ) -> usize {
     let (mut new, mut was) = (Drafts::default(), Drafts::default());
-    fill(cx, frame, first, last, &mut new);
-    old(cx, frame, first, last, &mut was);
+    fill(&mut new);
+    old(&mut was);
     assert_eq!(format!("{:?}", new.list()), format!("{:?}", was.list()), "{first} of {at}");
     new.list().len()
 }
